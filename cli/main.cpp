@@ -1,0 +1,63 @@
+// cli/main.cpp — the `refscope` command: a thin front door onto the core.
+//
+// Today it knows --version and --help. `run` (a drop-in for python3 on the supported subset)
+// and `trace` (dump the trace JSON) arrive with the interpreter.
+//
+// Exit status: 0 on success, 2 for a command line it does not understand (like python3).
+#include <cstdio>
+#include <string_view>
+
+#include "refscope/version.hpp"
+
+namespace {
+
+constexpr const char* kHelp =
+    "usage: refscope COMMAND [ARGS]\n"
+    "       refscope --version | --help\n"
+    "\n"
+    "Simulates what CPython does with memory while a program runs: frames, references,\n"
+    "reference counts, the cyclic collector and pymalloc's arenas, pools and blocks.\n"
+    "\n"
+    "Commands (they arrive with the interpreter; this build has only the options below):\n"
+    "  run FILE.py [--profile 3.11|classic] [--stdin FILE]\n"
+    "        run the program like python3: same stdout, same last traceback line on\n"
+    "        stderr, same exit status\n"
+    "  trace FILE.py [-o trace.json] [--max-steps N]\n"
+    "        run the program and write its trace as JSON (to stdout without -o)\n"
+    "\n"
+    "Profiles:\n"
+    "  3.11      64-bit CPython 3.11 (default)\n"
+    "  classic   the model popular articles describe (64-bit CPython <= 3.7.3)\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show this help and exit\n"
+    "  --version      print the version and exit\n";
+
+int usage_error(std::string_view message) {
+    std::fprintf(stderr, "refscope: %.*s\nTry 'refscope --help'.\n",
+                 static_cast<int>(message.size()), message.data());
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage_error("missing command");
+    std::string_view arg = argv[1];
+    if (arg == "--version") {
+        if (argc > 2) return usage_error("--version takes no arguments");
+        std::printf("refscope %s\n", refscope::kVersion);
+        return 0;
+    }
+    if (arg == "-h" || arg == "--help") {
+        std::fputs(kHelp, stdout);
+        return 0;
+    }
+    if (arg == "run" || arg == "trace") {
+        std::fprintf(stderr, "refscope: '%s' arrives with the interpreter; not in this build\n",
+                     argv[1]);
+        return 2;
+    }
+    std::fprintf(stderr, "refscope: unknown argument '%s'\nTry 'refscope --help'.\n", argv[1]);
+    return 2;
+}

@@ -1,0 +1,85 @@
+// alloc/arena_map.cpp — the 3-level arena radix tree (see arena_map.hpp).
+#include "alloc/arena_map.hpp"
+
+#include "alloc/system_malloc.hpp"
+#include "refscope/errors.hpp"
+
+namespace refscope::alloc {
+
+ArenaRadixTree::ArenaRadixTree(unsigned arena_bits, SystemMalloc& raw)
+    : arena_bits_(arena_bits),
+      bot_bits_(64 - kTopBits - kMidBits - arena_bits),
+      mid_shift_(64 - kTopBits - kMidBits),
+      arena_mask_((Address{1} << arena_bits) - 1),
+      raw_(raw),
+      root_(std::size_t{1} << kTopBits, nullptr) {}
+
+ArenaRadixTree::~ArenaRadixTree() = default;
+
+ArenaRadixTree::Leaf* ArenaRadixTree::leaf_for(Address p, bool create) {
+    Leaf**& mid = root_[p >> (64 - kTopBits)];
+    if (mid == nullptr) {
+        if (!create) return nullptr;
+        const Address at = raw_.calloc(mid_bytes(), Domain::raw, RawOrigin::pymalloc);
+        if (at == 0) return nullptr;
+        mids_.push_back(MidNode{at, std::make_unique<Leaf*[]>(std::size_t{1} << kMidBits)});
+        mid = mids_.back().children.get();
+    }
+    Leaf*& bot = mid[(p >> mid_shift_) & ((1u << kMidBits) - 1)];
+    if (bot == nullptr) {
+        if (!create) return nullptr;
+        const Address at = raw_.calloc(bot_bytes(), Domain::raw, RawOrigin::pymalloc);
+        if (at == 0) return nullptr;
+        bots_.push_back(BotNode{at, std::make_unique<Leaf[]>(std::size_t{1} << bot_bits_)});
+        bot = bots_.back().leaves.get();
+    }
+    return &bot[(p >> arena_bits_) & ((1u << bot_bits_) - 1)];
+}
+
+const ArenaRadixTree::Leaf* ArenaRadixTree::find_leaf(Address p) const {
+    const Leaf* const* mid = root_[p >> (64 - kTopBits)];
+    if (mid == nullptr) return nullptr;
+    const Leaf* bot = mid[(p >> mid_shift_) & ((1u << kMidBits) - 1)];
+    return bot == nullptr ? nullptr : &bot[(p >> arena_bits_) & ((1u << bot_bits_) - 1)];
+}
+
+void ArenaRadixTree::set_field(std::int32_t& field, std::int32_t value) {
+    marked_fields_ += (value != 0) - (field != 0);
+    field = value;
+}
+
+bool ArenaRadixTree::mark_used(Address base, bool used) {
+    Leaf* hi = leaf_for(base, used);
+    if (hi == nullptr) {
+        REFSCOPE_CHECK(used, "arena map: unmarking an arena that was never marked");
+        return false;
+    }
+    const auto tail = static_cast<std::int32_t>(base & arena_mask_);
+    if (tail == 0) {   // an ideal (aligned) arena owns its whole slot
+        set_field(hi->tail_hi, used ? -1 : 0);
+        return true;
+    }
+    set_field(hi->tail_hi, used ? tail : 0);
+    // The arena runs on into the next ideal slot, whose nodes may differ.
+    Leaf* lo = leaf_for(base + arena_mask_ + 1, used);
+    if (lo == nullptr) {
+        REFSCOPE_CHECK(used, "arena map: unmarking an arena that was never marked");
+        set_field(hi->tail_hi, 0);
+        return false;
+    }
+    set_field(lo->tail_lo, used ? tail : 0);
+    return true;
+}
+
+void ArenaRadixTree::check_arena(Address base) const {
+    const Leaf* hi = find_leaf(base);
+    const auto tail = static_cast<std::int32_t>(base & arena_mask_);
+    REFSCOPE_CHECK(hi != nullptr && hi->tail_hi == (tail == 0 ? -1 : tail),
+                   "arena map 1: a live arena's tail_hi mark is wrong");
+    if (tail == 0) return;
+    const Leaf* lo = find_leaf(base + arena_mask_ + 1);
+    REFSCOPE_CHECK(lo != nullptr && lo->tail_lo == tail,
+                   "arena map 1: a live arena's tail_lo mark is wrong");
+}
+
+}  // namespace refscope::alloc

@@ -1,0 +1,466 @@
+// object/heap.cpp — construction, static objects, constructors and reference counting.
+// Containers are in heap_containers.cpp, deallocation in heap_dealloc.cpp, checks and what
+// Python shows in heap_inspect.cpp.
+#include "object/heap.hpp"
+
+#include "gc/collector.hpp"
+#include "object/sizes.hpp"
+#include "refscope/errors.hpp"
+
+namespace refscope::object {
+
+namespace {
+// Statically allocated objects live in the interpreter's data segment.
+constexpr Address kStaticBase = 0x55d0'c1e0'0000;
+
+std::string utf8_of(std::uint32_t cp) {
+    std::string s;
+    if (cp < 0x80) s += static_cast<char>(cp);
+    else {
+        s += static_cast<char>(0xc0 | (cp >> 6));
+        s += static_cast<char>(0x80 | (cp & 0x3f));
+    }
+    return s;
+}
+}  // namespace
+
+Heap::Heap(const Profile& profile, alloc::Allocator& allocator, HeapOptions options)
+    : profile_(profile), allocator_(allocator), options_(options), free_lists_(profile.objects) {
+    objects_.resize(kFirstObjectId);
+    for (ObjId id = 1; id < kFirstObjectId; ++id) objects_[id].type = Type::gc_list_head;
+    gc_ = std::make_unique<gc::Collector>(*this);
+    next_static_address_ = kStaticBase;
+
+    const auto& l = profile_.objects;
+    none_ = make_static(Type::none_type, l.object_base);
+    false_ = make_static(Type::bool_type, l.int_one_digit);
+    true_ = make_static(Type::bool_type, l.int_one_digit);
+    at(true_).ival = 1;
+    empty_tuple_ = make_static(Type::tuple, sizes::tuple_request(profile_, 0));
+    empty_str_ = make_static(Type::str, l.str_ascii_header + 1);
+    empty_bytes_ = make_static(Type::bytes, l.bytes_header);
+    for (std::int64_t v = l.small_int_min; v <= l.small_int_max; ++v) {
+        ObjId id = make_static(Type::int_type, l.int_one_digit);
+        at(id).ival = v;
+        at(id).ndigits = 1;
+        at(id).text = std::to_string(v);
+        small_ints_.push_back(id);
+    }
+    for (std::uint32_t c = 0; c < 256; ++c) {
+        auto shape = sizes::str_shape(utf8_of(c));
+        ObjId id = make_static(Type::str, sizes::str_request(l, shape));
+        Object& o = at(id);
+        o.text = utf8_of(c);
+        o.ival = 1;
+        o.is_ascii = shape.ascii;
+        latin1_chars_.push_back(id);
+    }
+}
+
+Heap::~Heap() = default;
+
+ObjId Heap::new_slot() {
+    ObjId id;
+    if (!free_ids_.empty()) {
+        id = free_ids_.back();
+        free_ids_.pop_back();
+        objects_[id] = Object{};
+    } else {
+        id = static_cast<ObjId>(objects_.size());
+        objects_.emplace_back();
+    }
+    objects_[id].serial = next_serial_++;
+    return id;
+}
+
+ObjId Heap::make_static(Type type, std::uint32_t size) {
+    ObjId id = new_slot();
+    Object& o = at(id);
+    o.type = type;
+    o.flags = kLive | kStatic;
+    o.request = size;
+    o.addr = next_static_address_;
+    next_static_address_ += (size + 15) & ~Address{15};
+    // 3.11 starts statically allocated objects at 999,999,999; the classic profile counts them
+    // from 1 (the reference of the cache that holds them).
+    o.base = profile_.objects.static_refcnt ? static_cast<std::int64_t>(profile_.objects.static_refcnt) : 1;
+    o.refcnt = o.base;
+    ++live_count_;
+    return id;
+}
+
+ObjId Heap::alloc_object(Type type, std::uint32_t request, FreeListKind freelist,
+                         std::uint32_t freelist_index) {
+    const bool gc = is_gc_type(type);
+    Address addr = 0;
+    bool reused = false;
+    if (freelist != FreeListKind::none) {
+        if (auto block = free_lists_.pop(freelist, freelist_index)) {
+            addr = *block;
+            reused = true;
+        }
+    }
+    if (!reused) {
+        addr = allocator_.malloc(request, alloc::Domain::object);
+        if (!addr) return kNull;
+        // 3.11: _PyObject_GC_Link counts the allocation and may collect right here, before
+        // the new object is initialised or tracked.
+        if (gc) gc_->on_gc_alloc();
+    }
+    ObjId id = new_slot();
+    Object& o = at(id);
+    o.type = type;
+    o.flags = kLive | (reused ? kFromFreelist : 0);
+    o.addr = addr;
+    o.request = request;
+    o.refcnt = 1;
+    o.external = 1;
+    ++live_count_;
+    notify(ObjectEventKind::created, id);
+    return id;
+}
+
+void Heap::notify(ObjectEventKind kind, ObjId id) {
+    if (observer_) observer_->on_object_event({kind, id, objects_[id].refcnt});
+}
+
+void Heap::after_op() const {
+    if (options_.check_every_op && !deallocating_ && !gc_->collecting()) check_invariants();
+}
+
+// --- scalars -----------------------------------------------------------------------------
+
+ObjId Heap::new_int(std::int64_t value) {
+    const auto& l = profile_.objects;
+    if (value >= l.small_int_min && value <= l.small_int_max) {
+        ObjId id = small_ints_[static_cast<std::size_t>(value - l.small_int_min)];
+        incref(id);
+        return id;
+    }
+    std::uint32_t nd = sizes::int_digits(value);
+    ObjId id = alloc_object(Type::int_type, sizes::int_request(l, nd));
+    if (!id) return kNull;
+    Object& o = at(id);
+    o.ival = value;
+    o.ndigits = nd;
+    o.text = std::to_string(value);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_big_int(std::string decimal, std::uint32_t ndigits) {
+    ObjId id = alloc_object(Type::int_type, sizes::int_request(profile_.objects, ndigits));
+    if (!id) return kNull;
+    Object& o = at(id);
+    o.ndigits = ndigits;
+    o.text = std::move(decimal);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_bool(bool value) {
+    ObjId id = value ? true_ : false_;
+    incref(id);
+    return id;
+}
+
+ObjId Heap::new_none() {
+    incref(none_);
+    return none_;
+}
+
+ObjId Heap::new_float(double value) {
+    ObjId id = alloc_object(Type::float_type, profile_.objects.float_size, FreeListKind::float_);
+    if (!id) return kNull;
+    at(id).fval = value;
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_str(std::string_view utf8) {
+    auto shape = sizes::str_shape(utf8);
+    if (shape.length == 0) {
+        incref(empty_str_);
+        return empty_str_;
+    }
+    if (shape.length == 1 && shape.max_char < 256) {
+        ObjId id = latin1_chars_[shape.max_char];
+        incref(id);
+        return id;
+    }
+    ObjId id = alloc_object(Type::str, sizes::str_request(profile_.objects, shape));
+    if (!id) return kNull;
+    Object& o = at(id);
+    o.text = std::string(utf8);
+    o.ival = shape.length;
+    o.str_kind = shape.kind;
+    o.is_ascii = shape.ascii;
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_bytes(std::string_view data) {
+    if (data.empty()) {
+        incref(empty_bytes_);
+        return empty_bytes_;
+    }
+    ObjId id = alloc_object(Type::bytes, sizes::bytes_request(profile_.objects, data.size()));
+    if (!id) return kNull;
+    at(id).text = std::string(data);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_object() {
+    ObjId id = alloc_object(Type::object, profile_.objects.object_size);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_range(std::int64_t start, std::int64_t stop, std::int64_t step) {
+    // A range holds three int objects; the model keeps the values inline and only sizes it.
+    ObjId id = alloc_object(Type::range, profile_.objects.range_size);
+    if (!id) return kNull;
+    at(id).text = std::to_string(start) + "," + std::to_string(stop) + "," + std::to_string(step);
+    after_op();
+    return id;
+}
+
+ObjId Heap::intern(ObjId str) {
+    Object& o = at(str);
+    if (o.type != Type::str) throw UsageError("intern() of a non-str object");
+    if (o.flags & kInterned) return str;
+    auto it = interned_.find(o.text);
+    if (it != interned_.end()) {
+        ObjId canonical = it->second;
+        incref(canonical);
+        decref(str);
+        return canonical;
+    }
+    // 3.11 interning does not count the interned dict's references (spec §12.2).
+    if (!o.is_static()) interned_.emplace(o.text, str);
+    o.flags |= kInterned;
+    after_op();
+    return str;
+}
+
+// --- containers whose construction is simple ---------------------------------------------
+
+ObjId Heap::new_tuple(std::span<const ObjId> items) {
+    if (items.empty()) {
+        incref(empty_tuple_);
+        return empty_tuple_;
+    }
+    auto n = static_cast<std::uint32_t>(items.size());
+    ObjId id = alloc_object(Type::tuple, sizes::tuple_request(profile_, n), FreeListKind::tuple, n);
+    if (!id) return kNull;
+    for (ObjId item : items) {
+        add_edge(item);
+        at(id).refs.push_back(item);
+    }
+    at(id).ival = n;
+    track(id);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_cell(ObjId content) {
+    ObjId id = alloc_object(Type::cell, profile_.gc.gc_head_size + profile_.objects.cell_base);
+    if (!id) return kNull;
+    if (content) add_edge(content);
+    at(id).refs.push_back(content);
+    track(id);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_function(std::string name, std::span<const ObjId> refs) {
+    ObjId id = alloc_object(Type::function, profile_.gc.gc_head_size + profile_.objects.function_base);
+    if (!id) return kNull;
+    at(id).text = std::move(name);
+    for (ObjId r : refs) {
+        add_edge(r);
+        at(id).refs.push_back(r);
+    }
+    track(id);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_method(ObjId function, ObjId self) {
+    ObjId id = alloc_object(Type::method, profile_.gc.gc_head_size + profile_.objects.method_base);
+    if (!id) return kNull;
+    add_edge(function);
+    add_edge(self);
+    at(id).refs = {function, self};
+    track(id);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_weakref(ObjId referent, ObjId callback) {
+    ObjId id = alloc_object(Type::weakref, profile_.gc.gc_head_size + profile_.objects.weakref_base);
+    if (!id) return kNull;
+    if (callback) {
+        add_edge(callback);
+        at(id).refs.push_back(callback);
+    }
+    weak_target_[id] = referent;
+    at(referent).weakrefs.push_back(id);
+    track(id);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_class(std::string name, bool has_finalizer) {
+    const auto& l = profile_.objects;
+    ObjId id = alloc_object(Type::type, profile_.gc.gc_head_size + l.heap_type_base);
+    if (!id) return kNull;
+    at(id).text = name;
+    ClassInfo info;
+    info.name = std::move(name);
+    info.has_finalizer = has_finalizer;
+    if (l.managed_dict) {
+        // 3.11 _PyDict_NewKeysForClass: a 64-slot str-keys table shared by all instances.
+        std::uint32_t request = sizes::dict_keys_request(l, 64, true);
+        Address keys = allocator_.malloc(request, alloc::Domain::object);
+        if (!keys) {
+            decref(id);
+            return kNull;
+        }
+        at(id).buf.keys = keys;
+        at(id).buf.keys_request = request;
+        info.shared_usable = sizes::kSharedKeysMaxSize;
+    }
+    classes_.emplace(id, std::move(info));
+    track(id);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_instance(ObjId cls) {
+    const auto& l = profile_.objects;
+    if (at(cls).type != Type::type) throw UsageError("new_instance() of a non-class");
+    ObjId id = alloc_object(Type::instance, profile_.gc.gc_head_size + l.instance_base);
+    if (!id) return kNull;
+    add_edge(cls);
+    at(id).refs.push_back(cls);
+    if (l.managed_dict) {
+        // init_inline_values: each new values array takes one slot of spare capacity.
+        ClassInfo& info = classes_.at(cls);
+        if (info.shared_usable > 1) --info.shared_usable;
+        auto size = static_cast<std::uint32_t>(info.shared_names.size()) + info.shared_usable;
+        if (!values_alloc(id, size)) {
+            decref(id);
+            return kNull;
+        }
+    } else {
+        at(id).refs.push_back(kNull);   // the instance dict, created on first setattr
+    }
+    track(id);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_slots_instance(ObjId cls, std::uint32_t nslots) {
+    ObjId id = alloc_object(Type::slots_instance,
+                            profile_.gc.gc_head_size + profile_.objects.object_base + 8 * nslots);
+    if (!id) return kNull;
+    add_edge(cls);
+    at(id).refs.push_back(cls);
+    at(id).refs.resize(1 + nslots, kNull);
+    track(id);
+    after_op();
+    return id;
+}
+
+// --- reference counting ------------------------------------------------------------------
+
+void Heap::incref(ObjId id) {
+    Object& o = at(id);
+    REFSCOPE_CHECK(o.live(), "incref of a dead object");
+    ++o.refcnt;
+    ++o.external;
+    notify(ObjectEventKind::refcount, id);
+}
+
+void Heap::decref(ObjId id) {
+    Object& o = at(id);
+    REFSCOPE_CHECK(o.live() && o.external > 0, "decref without a host reference");
+    --o.external;
+    drop_edge(id);
+    after_op();
+}
+
+void Heap::add_edge(ObjId target) {
+    if (!target) return;
+    Object& o = at(target);
+    REFSCOPE_CHECK(o.live(), "reference to a dead object");
+    ++o.refcnt;
+    notify(ObjectEventKind::refcount, target);
+}
+
+void Heap::drop_edge(ObjId target) {
+    if (!target) return;
+    Object& o = at(target);
+    --o.refcnt;
+    notify(ObjectEventKind::refcount, target);
+    if (o.refcnt == 0) {
+        REFSCOPE_CHECK(!o.is_static(), "a static object's count reached zero");
+        dealloc_chain(target);
+    }
+    REFSCOPE_CHECK(o.refcnt >= 0 || !o.live(), "negative reference count");
+}
+
+void Heap::append_ref(ObjId owner, ObjId target) {
+    add_edge(target);
+    at(owner).refs.push_back(target);
+    if (at(owner).type == Type::dict) maintain_dict_tracking(owner, target, kNull);
+    after_op();
+}
+
+void Heap::set_ref(ObjId owner, std::size_t index, ObjId target) {
+    add_edge(target);
+    ObjId old = at(owner).refs.at(index);
+    at(owner).refs[index] = target;
+    drop_edge(old);
+    after_op();
+}
+
+void Heap::cell_set(ObjId cell, ObjId value) { set_ref(cell, 0, value); }
+
+// --- tracking ----------------------------------------------------------------------------
+
+bool Heap::may_be_tracked(ObjId id) const {
+    const Object& o = get(id);
+    if (!is_gc_type(o.type)) return false;
+    if (o.type == Type::tuple) return o.tracked();   // only tuples are asked (dicts: always)
+    return !o.is_static();
+}
+
+void Heap::track(ObjId id) {
+    Object& o = at(id);
+    if (o.tracked() || o.is_static()) return;
+    gc_->link(id);
+    notify(ObjectEventKind::tracked, id);
+}
+
+void Heap::untrack(ObjId id) {
+    if (!at(id).tracked()) return;
+    gc_->unlink(id);
+    notify(ObjectEventKind::untracked, id);
+}
+
+bool Heap::has_finalizer(ObjId id) const {
+    const Object& o = get(id);
+    return (o.type == Type::instance || o.type == Type::slots_instance) &&
+           classes_.at(o.refs[0]).has_finalizer;
+}
+
+void Heap::run_finalizer(ObjId id) {
+    Object& o = at(id);
+    o.flags |= kFinalized;
+    if (hooks_) hooks_->finalize(id);
+}
+
+}  // namespace refscope::object

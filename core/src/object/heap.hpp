@@ -1,0 +1,268 @@
+// object/heap.hpp — every simulated Python object, its reference count and its memory.
+//
+// Models CPython 3.11's object layer (Objects/*.c): creation (which requests go to which
+// allocator, which come from free lists, when the GC count moves), reference counting and
+// deallocation (the order in which a dying object releases what it holds, as tp_dealloc does),
+// the containers whose buffers grow (list, dict, set, the 3.11 instance values array), and the
+// statically allocated objects. The classic profile swaps in 3.7's sizes and growth rules.
+//
+// Every constructor returns a NEW reference owned by the caller ("external"); the caller gives
+// it back with decref(). Container operations take their own references to what they store.
+//
+// Deallocation is depth-first like CPython's recursive tp_dealloc chain but runs on an explicit
+// work stack, so a million-long linked list cannot overflow the C++ stack (CPython needs its
+// "trashcan" for the same reason; the order of frees is the recursive one).
+//
+// Invariants: see object.hpp (1-3), plus
+//   4. Free lists hold at most their profile maximum; their blocks are live in the allocator and
+//      belong to no object.
+//   5. The interned table maps each text to one live str flagged kInterned, and holds no
+//      reference (3.11 does not count the interned dict's references).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "alloc/allocator.hpp"
+#include "object/free_lists.hpp"
+#include "object/object.hpp"
+#include "refscope/profile.hpp"
+
+namespace refscope::gc {
+class Collector;
+}
+
+namespace refscope::object {
+
+// Python-level behaviour the model cannot run itself: the host (the interpreter, or a test)
+// implements it. Each call may create objects and change reference counts.
+class HeapHooks {
+public:
+    virtual ~HeapHooks() = default;
+    // Run the object's __del__ (tp_finalize). The object is alive during the call; increfs
+    // made here resurrect it.
+    virtual void finalize(ObjId /*object*/) {}
+    // Call a weakref's callback with the (now dead) weakref.
+    virtual void weakref_callback(ObjId /*weakref*/, ObjId /*callback*/) {}
+};
+
+enum class ObjectEventKind : std::uint8_t { created, freed, refcount, tracked, untracked };
+struct ObjectEvent {
+    ObjectEventKind kind;
+    ObjId id = kNull;
+    std::int64_t refcnt = 0;     // after the change
+};
+class ObjectObserver {
+public:
+    virtual ~ObjectObserver() = default;
+    virtual void on_object_event(const ObjectEvent& event) = 0;
+};
+
+// How a list built from n items sizes its array (spec §11.1).
+enum class ListPrealloc : std::uint8_t {
+    exact,      // PyList_New(n): BUILD_LIST of n values, [x]*n
+    even,       // list(iterable with len) or extending an empty list: n rounded up to even
+};
+
+struct HeapOptions {
+    bool check_every_op = false;   // run every checker after each public operation
+};
+
+struct ClassInfo {
+    std::string name;
+    bool has_finalizer = false;           // defines __del__
+    // 3.11 shared keys (CACHED_KEYS): attribute names in insertion order and spare capacity.
+    std::vector<std::string> shared_names;
+    std::uint32_t shared_usable = 0;
+};
+
+class Heap {
+public:
+    Heap(const Profile& profile, alloc::Allocator& allocator, HeapOptions options = {});
+    ~Heap();
+    Heap(const Heap&) = delete;
+    Heap& operator=(const Heap&) = delete;
+
+    const Profile& profile() const { return profile_; }
+    alloc::Allocator& allocator() { return allocator_; }
+    const alloc::Allocator& allocator() const { return allocator_; }
+    gc::Collector& gc() { return *gc_; }
+    const gc::Collector& gc() const { return *gc_; }
+    void set_hooks(HeapHooks* hooks) { hooks_ = hooks; }
+    HeapHooks* hooks() const { return hooks_; }
+    void set_observer(ObjectObserver* observer) { observer_ = observer; }
+
+    const Object& get(ObjId id) const { return objects_[id]; }
+    Object& at(ObjId id) { return objects_[id]; }
+    std::size_t table_size() const { return objects_.size(); }
+    std::size_t live_count() const { return live_count_; }
+    template <class F> void for_each_live(F&& f) const {
+        for (ObjId id = kFirstObjectId; id < objects_.size(); ++id)
+            if (objects_[id].live()) f(id, objects_[id]);
+    }
+
+    // Statically allocated objects (no block; 3.11 starts their count at 999,999,999).
+    ObjId none() const { return none_; }
+    ObjId true_obj() const { return true_; }
+    ObjId false_obj() const { return false_; }
+    ObjId empty_str() const { return empty_str_; }
+    ObjId empty_tuple() const { return empty_tuple_; }
+    ObjId empty_bytes() const { return empty_bytes_; }
+
+    // Constructors: each returns a new reference owned by the caller, or kNull when the
+    // simulated memory is exhausted (the interpreter raises MemoryError).
+    ObjId new_int(std::int64_t value);                 // -5..256 come from the cache
+    ObjId new_big_int(std::string decimal, std::uint32_t ndigits);
+    ObjId new_bool(bool value);
+    ObjId new_none();
+    ObjId new_float(double value);
+    ObjId new_str(std::string_view utf8);              // '' and 1-char Latin-1 are cached
+    ObjId new_bytes(std::string_view data);
+    ObjId new_tuple(std::span<const ObjId> items);
+    ObjId new_list(std::span<const ObjId> items = {}, ListPrealloc how = ListPrealloc::exact);
+    ObjId new_dict();
+    ObjId new_set(bool frozen = false);
+    ObjId new_object();                                // object()
+    ObjId new_class(std::string name, bool has_finalizer = false);
+    ObjId new_instance(ObjId cls);
+    ObjId new_slots_instance(ObjId cls, std::uint32_t nslots);
+    ObjId new_cell(ObjId content = kNull);
+    ObjId new_function(std::string name, std::span<const ObjId> refs = {});
+    ObjId new_method(ObjId function, ObjId self);
+    ObjId new_weakref(ObjId referent, ObjId callback = kNull);
+    ObjId new_range(std::int64_t start, std::int64_t stop, std::int64_t step);
+    ObjId intern(ObjId str);                           // steals str, returns the canonical one
+
+    // References held by the host (names, value stack, ...).
+    void incref(ObjId id);
+    void decref(ObjId id);
+
+    // list
+    std::size_t list_size(ObjId list) const { return get(list).refs.size(); }
+    bool list_append(ObjId list, ObjId item);          // false: MemoryError
+    void list_set(ObjId list, std::size_t index, ObjId item);
+    ObjId list_pop(ObjId list, std::size_t index);     // returns the item (a new reference)
+    void list_clear(ObjId list);
+    // dict (keys compare by identity, or by value for str and int keys)
+    std::optional<std::size_t> dict_find(ObjId dict, ObjId key) const;  // entry index
+    bool dict_set(ObjId dict, ObjId key, ObjId value); // insert or replace; false: MemoryError
+    bool dict_delete(ObjId dict, ObjId key);           // false: KeyError
+    std::size_t dict_size(ObjId dict) const { return get(dict).dict.used; }
+    // set / frozenset
+    bool set_add(ObjId set, ObjId key);                // false: MemoryError
+    bool set_discard(ObjId set, ObjId key);            // false: not present
+    // instances: attributes live in the 3.11 values array, or in a dict
+    bool instance_setattr(ObjId instance, std::string_view name, ObjId value);
+    bool instance_delattr(ObjId instance, std::string_view name);
+    ObjId instance_getattr(ObjId instance, std::string_view name) const;  // borrowed; kNull
+    ObjId instance_dict(ObjId instance);               // __dict__ (materialised); borrowed
+    void slot_set(ObjId instance, std::uint32_t slot, ObjId value);
+    // cells and any object's generic reference slots (functions, classes, methods)
+    void cell_set(ObjId cell, ObjId value);
+    void append_ref(ObjId owner, ObjId target);
+    void set_ref(ObjId owner, std::size_t index, ObjId target);
+
+    const ClassInfo& class_info(ObjId cls) const { return classes_.at(cls); }
+    ObjId weakref_target(ObjId weakref) const { return weak_target_.at(weakref); }
+
+    // What Python shows.
+    Address id_of(ObjId id) const;                     // id(x): the object's address
+    std::size_t getsizeof(ObjId id) const;             // sys.getsizeof
+    std::int64_t refcount(ObjId id) const { return get(id).refcnt; }
+
+    // sys._debugmallocstats(): the allocator's report followed by the free-list lines.
+    std::string debug_malloc_stats() const;
+    const FreeLists& free_lists() const { return free_lists_; }
+    void clear_free_lists();                           // what a full collection does
+
+    void check_invariants() const;
+
+    // --- used by the collector ------------------------------------------------------------
+    // Whether a GC object may be tracked (_PyObject_GC_MAY_BE_TRACKED).
+    bool may_be_tracked(ObjId id) const;
+    void track(ObjId id);
+    void untrack(ObjId id);
+    // tp_clear: drop the references a container holds (no-op for types without one).
+    void clear_refs(ObjId id);
+    // Clear the weakrefs to `id`; returns the weakrefs that were cleared, in list order.
+    std::vector<ObjId> clear_weakrefs(ObjId id);
+    // A weakref forgets its referent (_PyWeakref_ClearRef); its callback stays.
+    void detach_weakref(ObjId weakref);
+    bool has_finalizer(ObjId id) const;                // an instance whose class has __del__
+    void run_finalizer(ObjId id);                      // sets kFinalized, calls the hook
+
+private:
+    friend class HeapChecker;
+    // creation helpers
+    ObjId new_slot();
+    ObjId make_static(Type type, std::uint32_t size);
+    ObjId finish_new(ObjId id, Type type, Address addr, std::uint32_t request, bool gc);
+    Address gc_malloc(std::uint32_t request, bool& from_gc_alloc);
+    ObjId alloc_object(Type type, std::uint32_t request, FreeListKind freelist = FreeListKind::none,
+                       std::uint32_t freelist_index = 0);
+    void add_edge(ObjId target);                       // a container took a reference
+    void drop_edge(ObjId target);                      // a container let one go
+    void notify(ObjectEventKind kind, ObjId id);
+    void after_op() const;
+    // buffers
+    bool list_resize(ObjId list, std::size_t newsize);
+    bool dict_resize(ObjId dict, std::uint32_t min_slots, bool unicode);
+    bool dict_alloc_keys(Object& d, std::uint32_t slots, bool unicode);
+    void dict_free_keys(Object& d);
+    bool set_resize(ObjId set, std::size_t minused);
+    bool values_alloc(ObjId instance, std::uint32_t slots);
+    bool materialize_combined_dict(ObjId instance);
+    bool dict_unsplit(ObjId dict);
+    void release_keys_table(Address keys, std::uint32_t slots, bool unicode);
+    std::optional<std::size_t> attr_index(ObjId cls, std::string_view name) const;
+    bool equal_keys(ObjId a, ObjId b) const;
+    void maintain_dict_tracking(ObjId dict, ObjId key, ObjId value);
+    // deallocation (heap_dealloc.cpp): tp_dealloc as a list of steps per dying object
+    struct DeallocStep {
+        enum Kind : std::uint8_t { decref, free_items, free_keys, free_object } kind;
+        ObjId target;
+    };
+    struct DeallocFrame {
+        ObjId id;
+        std::vector<DeallocStep> steps;
+        std::size_t next = 0;
+    };
+    void dealloc_chain(ObjId first);
+    void begin_dealloc(ObjId id);          // finalizer, untrack, weakrefs; pushes the frame
+    void free_items(ObjId id);
+    void free_keys(ObjId id);
+    void free_object(ObjId id);
+
+    const Profile& profile_;
+    alloc::Allocator& allocator_;
+    HeapOptions options_;
+    std::unique_ptr<gc::Collector> gc_;
+    HeapHooks* hooks_ = nullptr;
+    ObjectObserver* observer_ = nullptr;
+
+    std::vector<Object> objects_;
+    std::vector<ObjId> free_ids_;
+    std::uint64_t next_serial_ = 1;
+    std::size_t live_count_ = 0;
+    FreeLists free_lists_;
+    bool deallocating_ = false;
+    std::vector<DeallocFrame> dealloc_stack_;
+
+    ObjId none_ = kNull, true_ = kNull, false_ = kNull, empty_str_ = kNull,
+          empty_tuple_ = kNull, empty_bytes_ = kNull;
+    std::vector<ObjId> small_ints_;                    // index value - small_int_min
+    std::vector<ObjId> latin1_chars_;                  // 256 one-character strings
+    Address next_static_address_ = 0;
+    std::unordered_map<std::string, ObjId> interned_;
+    std::unordered_map<ObjId, ClassInfo> classes_;
+    std::unordered_map<ObjId, ObjId> weak_target_;     // weakref -> referent (kNull: dead)
+};
+
+}  // namespace refscope::object

@@ -1,0 +1,92 @@
+// trace/json_commands.hpp — the command table behind refscope::api::call (refscope/api.hpp).
+//
+// api::call parses the request, looks its "cmd" up in the Registry below and runs the handler.
+// A handler gets the whole request object and returns the fields of its answer as a JSON
+// object; call() adds "ok": true. To refuse a request, a handler throws refscope::UsageError
+// (kind "usage"); everything else it throws is reported as kind "internal".
+//
+// Adding a command, e.g. "run" in core/src/trace/json_run.cpp:
+//   1. Write the handler:
+//        nlohmann::json run_command(const nlohmann::json& request) {
+//            auto source = required_field<std::string>(request, "source");
+//            auto max_steps = optional_field<std::uint64_t>(request, "max_steps", 100'000);
+//            ...
+//            return {{"steps", n}};
+//        }
+//   2. Give the module one function that adds its commands:
+//        void add_run_commands(Registry& registry) { registry.add("run", run_command); }
+//   3. Declare that function in the list below and call it in build_registry() in
+//      json_api.cpp (one line each). An explicit list, not self-registering statics: the core is
+//      a static library, and the linker drops object files that nothing references.
+//   4. Document the command's request and answer in refscope/api.hpp and test it through
+//      api::call in tests/native/.
+//
+// Invariants:
+//   1. Command names are unique (Registry::add throws InvariantError on a duplicate).
+//   2. Handlers keep no state between calls: the same request gives the same answer.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "refscope/errors.hpp"
+
+namespace refscope::api {
+
+using Handler = nlohmann::json (*)(const nlohmann::json& request);
+
+class Registry {
+public:
+    // Adds a command; throws InvariantError when the name is taken or the handler is null.
+    void add(std::string name, Handler handler);
+    // The handler of `name`, or nullptr when there is none.
+    Handler find(std::string_view name) const;
+    // All command names, sorted.
+    std::vector<std::string> names() const;
+
+private:
+    std::map<std::string, Handler, std::less<>> handlers_;
+};
+
+// --- every module's commands; build_registry() in json_api.cpp calls each once ----------------
+void add_meta_commands(Registry& registry);   // "version" (json_api.cpp)
+void add_alloc_commands(Registry& registry);  // "alloc_scenario" (json_alloc.cpp)
+
+// The table api::call dispatches on, built on first use.
+const Registry& registry();
+
+// --- reading request fields -------------------------------------------------------------------
+// A missing field, or one that does not convert to T with nlohmann's get<T>(), is the caller's
+// mistake: both throw UsageError naming the field.
+
+// nlohmann's exception text without its "[json.exception.type_error.302] " tag.
+std::string plain_message(const nlohmann::json::exception& error);
+
+template <class T>
+T required_field(const nlohmann::json& request, const std::string& key) {
+    auto it = request.find(key);
+    if (it == request.end() || it->is_null()) throw UsageError("missing field \"" + key + "\"");
+    try {
+        return it->template get<T>();
+    } catch (const nlohmann::json::exception& error) {
+        throw UsageError("field \"" + key + "\": " + plain_message(error));
+    }
+}
+
+template <class T>
+T optional_field(const nlohmann::json& request, const std::string& key, T fallback) {
+    auto it = request.find(key);
+    if (it == request.end() || it->is_null()) return fallback;
+    try {
+        return it->template get<T>();
+    } catch (const nlohmann::json::exception& error) {
+        throw UsageError("field \"" + key + "\": " + plain_message(error));
+    }
+}
+
+}  // namespace refscope::api

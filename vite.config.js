@@ -1,0 +1,16 @@
+// Vite serves and builds the front end in web/; the build goes to dist/ at the repository root.
+// core.mjs needs nothing special: Vite follows its `new URL("core.wasm", import.meta.url)`.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./web', import.meta.url)),
+  base: './',
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+  },
+  preview: {
+    host: '127.0.0.1',
+  },
+});
