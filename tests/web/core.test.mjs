@@ -51,3 +51,50 @@ test('non-ASCII text round-trips through the boundary', () => {
 test('a non-string argument is refused by the bindings, not the engine', () => {
   assert.throws(() => core.call(42), /string/);
 });
+
+test('alloc_scenario: 10,000 float-sized blocks fill pools of the 32-byte class (3.11)', () => {
+  const answer = call(JSON.stringify({
+    cmd: 'alloc_scenario',
+    ops: [{ op: 'malloc', size: 24, count: 10000, name: 'floats' }],
+  }));
+  assert.equal(answer.ok, true, JSON.stringify(answer.error));
+  assert.equal(answer.profile, '3.11');
+  assert.equal(answer.live.floats, 10000);
+  assert.equal(answer.stats.pymalloc_blocks_in_use, 10000);
+  const pools = answer.arenas.flatMap((arena) => arena.pools).filter((p) => p.szidx === 1);
+  // 510 blocks of 32 bytes per 16 KiB pool: 19 full pools and one used one.
+  assert.equal(pools.length, 20);
+  assert.equal(pools.filter((p) => p.state === 'full').length, 19);
+  assert.deepEqual(answer.usedpools.map((u) => u.szidx), [1]);
+  assert.match(answer.debugmallocstats, /^Small block threshold = 512, in 32 size classes\./);
+  assert.match(answer.debugmallocstats, /\n {4}1 {5}32 {10}20 {11}10000 {11}200\n/);
+});
+
+test('alloc_scenario: the classic profile serves 24 bytes from 24-byte blocks', () => {
+  const answer = call(JSON.stringify({
+    cmd: 'alloc_scenario', profile: 'classic',
+    ops: [{ op: 'malloc', size: 24, count: 1000, name: 'f' }, { op: 'free', name: 'f', every: 2 }],
+  }));
+  assert.equal(answer.ok, true, JSON.stringify(answer.error));
+  assert.equal(answer.live.f, 500);
+  const pools = answer.arenas.flatMap((arena) => arena.pools);
+  assert.ok(pools.every((p) => p.block_size === 24));
+  assert.equal(pools.length, Math.ceil(1000 / 168));
+  assert.match(answer.debugmallocstats, /in 64 size classes/);
+});
+
+test('alloc_scenario: mistakes in a scenario are usage errors that say what is wrong', () => {
+  const cases = [
+    [{ cmd: 'alloc_scenario', ops: [{ op: 'free', name: 'nothing' }] }, /no allocations named "nothing"/],
+    [{ cmd: 'alloc_scenario', ops: [{ op: 'grow' }] }, /unknown operation "grow"/],
+    [{ cmd: 'alloc_scenario', profile: '2.7', ops: [] }, /unknown profile "2.7"/],
+    [{ cmd: 'alloc_scenario', ops: [{ op: 'malloc', size: 8, count: 3000000 }] }, /at most 2,000,000/],
+    [{ cmd: 'alloc_scenario' }, /missing field "ops"/],
+  ];
+  for (const [request, message] of cases) {
+    const answer = call(JSON.stringify(request));
+    assert.equal(answer.ok, false);
+    assert.equal(answer.error.kind, 'usage');
+    assert.match(answer.error.message, message);
+  }
+});

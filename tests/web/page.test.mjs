@@ -60,7 +60,14 @@ test('the page loads the engine and shows its version and profiles', { timeout: 
   const profiles = await page.locator('#profiles dt').allTextContents();
   assert.deepEqual(profiles, ['3.11 (default)', 'classic']);
   assert.ok(await page.locator('#error').isHidden());
+  // The pymalloc demo: 5,000 of 10,000 float-sized blocks still in use, in either profile.
+  const stats = page.locator('#pymalloc-stats');
+  assert.match(await stats.textContent(), /in 32 size classes/);
+  assert.match(await page.locator('#pymalloc-summary').textContent(), /Blocks in use5,000/);
   await page.screenshot({ path: `${root}/test-results/page.png`, fullPage: true });
+  await page.selectOption('#profile-choice', 'classic');
+  assert.match(await stats.textContent(), /in 64 size classes/);
+  assert.match(await page.locator('#pymalloc-summary').textContent(), /Blocks in use5,000/);
   assert.deepEqual(problems, []);
   await page.close();
 });

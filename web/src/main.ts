@@ -2,7 +2,7 @@
 // Sets <body data-ready="1"> once the engine answered, or <body data-error="1"> and a message
 // when it could not be loaded. The browser test waits for these.
 import createCore from './wasm/core.mjs';
-import type { CoreModule, CoreResponse, VersionInfo } from './wasm/core.mjs';
+import type { AllocScenarioInfo, CoreModule, CoreResponse, VersionInfo } from './wasm/core.mjs';
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -11,7 +11,7 @@ function element<T extends HTMLElement>(id: string): T {
 }
 
 /** Sends one request to the engine; a failed request becomes an Error. */
-function request<T extends object>(core: CoreModule, body: { cmd: string }): T {
+function request<T extends object>(core: CoreModule, body: { cmd: string; [field: string]: unknown }): T {
   const response = JSON.parse(core.call(JSON.stringify(body))) as CoreResponse<T>;
   if (!response.ok) {
     throw new Error(`${response.error.kind} error from "${body.cmd}": ${response.error.message}`);
@@ -33,6 +33,48 @@ function showEngine(info: VersionInfo): void {
   for (const id of ['engine', 'profiles-heading', 'profiles']) element(id).hidden = false;
 }
 
+const floatsScenario = [
+  { op: 'malloc', size: 24, count: 10000, name: 'floats' },
+  { op: 'free', name: 'floats', every: 2 },
+];
+
+function showPymalloc(core: CoreModule, profileName: string): void {
+  const answer = request<AllocScenarioInfo>(core, {
+    cmd: 'alloc_scenario', profile: profileName, ops: floatsScenario,
+  });
+  const pools = answer.arenas.reduce((n, arena) => n + arena.pools.length, 0);
+  const rows: [string, string][] = [
+    ['Arenas', String(answer.stats.arenas_allocated_current)],
+    ['Pools carved', String(pools)],
+    ['Blocks in use', answer.stats.pymalloc_blocks_in_use.toLocaleString('en')],
+    ['Bytes in blocks', answer.stats.pymalloc_bytes_in_use.toLocaleString('en')],
+  ];
+  const summary = element('pymalloc-summary');
+  summary.replaceChildren();
+  for (const [label, value] of rows) {
+    const term = document.createElement('dt');
+    term.textContent = label;
+    const detail = document.createElement('dd');
+    detail.textContent = value;
+    summary.append(term, detail);
+  }
+  element('pymalloc-stats').textContent = answer.debugmallocstats;
+}
+
+function setUpPymalloc(core: CoreModule, info: VersionInfo): void {
+  const choice = element<HTMLSelectElement>('profile-choice');
+  for (const profile of info.profiles) choice.add(new Option(profile.name, profile.name));
+  choice.addEventListener('change', () => {
+    try {
+      showPymalloc(core, choice.value);
+    } catch (error) {
+      showError(error);
+    }
+  });
+  showPymalloc(core, choice.value);
+  element('pymalloc').hidden = false;
+}
+
 function showError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   element('status').textContent = 'The engine did not start.';
@@ -44,7 +86,9 @@ function showError(error: unknown): void {
 async function start(): Promise<void> {
   try {
     const core = await createCore();
-    showEngine(request<VersionInfo>(core, { cmd: 'version' }));
+    const info = request<VersionInfo>(core, { cmd: 'version' });
+    showEngine(info);
+    setUpPymalloc(core, info);
     document.body.dataset.ready = '1';
   } catch (error) {
     console.error(error);

@@ -231,17 +231,16 @@ PoolView Allocator::pool_of(Address p, bool with_free_chain) const {
     const Pymalloc& pm = impl_->pymalloc;
     const std::uint32_t pid = pm.owning_pool(p);
     if (pid == 0) throw UsageError("pool_of: the address is not in a pymalloc pool");
-    const std::uint32_t ordinal = pid - pm.profile().nclasses();
-    return pool(ordinal / kMaxPoolsInArena, ordinal % kMaxPoolsInArena, with_free_chain);
+    const auto [slot, index] = pm.pool_position(pid);
+    return pool(slot, index, with_free_chain);
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> Allocator::usedpools(std::uint32_t szidx) const {
     const Pymalloc& pm = impl_->pymalloc;
-    const std::uint32_t nclasses = pm.profile().nclasses();
-    if (szidx >= nclasses) throw UsageError("size class out of range");
+    if (szidx >= pm.profile().nclasses()) throw UsageError("size class out of range");
     std::vector<std::pair<std::uint32_t, std::uint32_t>> list;
     for (std::uint32_t pid = pm.header(szidx).nextpool; pid != szidx; pid = pm.header(pid).nextpool) {
-        list.emplace_back((pid - nclasses) / kMaxPoolsInArena, (pid - nclasses) % kMaxPoolsInArena);
+        list.push_back(pm.pool_position(pid));
     }
     return list;
 }

@@ -36,15 +36,9 @@ ArenaRadixTree::Leaf* ArenaRadixTree::leaf_for(Address p, bool create) {
     return &bot[(p >> arena_bits_) & ((1u << bot_bits_) - 1)];
 }
 
-const ArenaRadixTree::Leaf* ArenaRadixTree::find_leaf(Address p) const {
-    const Leaf* const* mid = root_[p >> (64 - kTopBits)];
-    if (mid == nullptr) return nullptr;
-    const Leaf* bot = mid[(p >> mid_shift_) & ((1u << kMidBits) - 1)];
-    return bot == nullptr ? nullptr : &bot[(p >> arena_bits_) & ((1u << bot_bits_) - 1)];
-}
-
 void ArenaRadixTree::set_field(std::int32_t& field, std::int32_t value) {
-    marked_fields_ += (value != 0) - (field != 0);
+    if (field != 0) --marked_fields_;
+    if (value != 0) ++marked_fields_;
     field = value;
 }
 

@@ -68,13 +68,10 @@ public:
     bool mark_used(Address base, bool used);
 
     bool contains(Address p) const {
-        const Leaf* const* mid = root_[p >> (64 - kTopBits)];
-        if (mid == nullptr) return false;
-        const Leaf* bot = mid[(p >> mid_shift_) & ((1u << kMidBits) - 1)];
-        if (bot == nullptr) return false;
-        const Leaf& leaf = bot[(p >> arena_bits_) & ((1u << bot_bits_) - 1)];
+        const Leaf* leaf = find_leaf(p);
+        if (leaf == nullptr) return false;
         const auto tail = static_cast<std::int32_t>(p & arena_mask_);
-        return tail < leaf.tail_lo || (tail >= leaf.tail_hi && leaf.tail_hi != 0);
+        return tail < leaf->tail_lo || (tail >= leaf->tail_hi && leaf->tail_hi != 0);
     }
 
     std::uint64_t mid_count() const { return mids_.size(); }
@@ -104,7 +101,13 @@ private:
     // arena_map_get: the leaf for p, creating nodes when `create`; nullptr when absent or when
     // a node could not be allocated.
     Leaf* leaf_for(Address p, bool create);
-    const Leaf* find_leaf(Address p) const;
+    // The leaf for p without creating anything; nullptr when its nodes do not exist.
+    const Leaf* find_leaf(Address p) const {
+        const Leaf* const* mid = root_[p >> (64 - kTopBits)];
+        if (mid == nullptr) return nullptr;
+        const Leaf* bot = mid[(p >> mid_shift_) & ((1u << kMidBits) - 1)];
+        return bot == nullptr ? nullptr : &bot[(p >> arena_bits_) & ((1u << bot_bits_) - 1)];
+    }
     void set_field(std::int32_t& field, std::int32_t value);
 
     unsigned arena_bits_, bot_bits_, mid_shift_;

@@ -3,7 +3,6 @@
 #include "alloc/pymalloc.hpp"
 
 #include <algorithm>
-#include <string>
 
 #include "refscope/errors.hpp"
 
@@ -386,7 +385,7 @@ void Pymalloc::emit_block(AllocEventKind kind, Domain domain, std::uint32_t pid,
     event.size = (pool.szidx + 1) << shift_;
     event.szidx = pool.szidx;
     event.arena = pool.arenaindex;
-    event.pool = (pid - nclasses_) % kMaxPoolsInArena;
+    event.pool = pool_position(pid).second;
     event.address = block;
     observer_->on_alloc_event(event);
 }
@@ -400,7 +399,7 @@ void Pymalloc::emit_pool_state(std::uint32_t pid, PoolState from, PoolState to) 
     event.size = (pool.szidx + 1) << shift_;
     event.szidx = pool.szidx;
     event.arena = pool.arenaindex;
-    event.pool = (pid - nclasses_) % kMaxPoolsInArena;
+    event.pool = pool_position(pid).second;
     event.address = pool.address;
     observer_->on_alloc_event(event);
 }
@@ -533,8 +532,10 @@ void Pymalloc::check_pool(std::uint32_t pid, std::vector<std::uint32_t>& stamp,
         if (!(cell & kLiveBit)) continue;
         ++live;
         const std::uint32_t request = cell & kRequestMask;
-        REFSCOPE_CHECK(request >= 1 && ((request - 1) >> shift_) == pool.szidx,
-                       "pymalloc 4: a live block's request is not of the pool's class");
+        // Its own class, or a request an in-place realloc shrank by less than 25% (4n > 3B).
+        REFSCOPE_CHECK(request >= 1 && request <= size &&
+                           (((request - 1) >> shift_) == pool.szidx || 4 * request > 3 * size),
+                       "pymalloc 4: a live block's request does not fit its block");
         recount.requested_in_use += request;
     }
     REFSCOPE_CHECK(live == pool.count, "pymalloc 4: count != live blocks");
@@ -560,8 +561,7 @@ void Pymalloc::check_usedpools() const {
                            "pymalloc 5: usedpools is not a circular list");
             const PoolHeader& pool = pools_[pid];
             REFSCOPE_CHECK(pool.prevpool == prev, "pymalloc 5: usedpools prev link is wrong");
-            const std::uint32_t slot = (pid - nclasses_) / kMaxPoolsInArena;
-            const std::uint32_t index = (pid - nclasses_) % kMaxPoolsInArena;
+            const auto [slot, index] = pool_position(pid);
             REFSCOPE_CHECK(state(slot, index) == PoolState::used && pool.szidx == szidx,
                            "pymalloc 5: usedpools holds a pool that is not a used pool of its class");
             prev = pid;

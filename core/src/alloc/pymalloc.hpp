@@ -69,6 +69,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "alloc/address_space.hpp"
@@ -185,6 +186,10 @@ public:
     const PoolHeader& header(std::uint32_t pid) const { return pools_[pid]; }
     std::uint32_t pool_id(std::uint32_t slot, std::uint32_t index) const {
         return nclasses_ + slot * kMaxPoolsInArena + index;
+    }
+    // The inverse of pool_id: (arena slot, pool index in the arena).
+    std::pair<std::uint32_t, std::uint32_t> pool_position(std::uint32_t pid) const {
+        return {(pid - nclasses_) / kMaxPoolsInArena, (pid - nclasses_) % kMaxPoolsInArena};
     }
     Address first_pool(const ArenaObject& ao) const {
         return (ao.address + pool_size_ - 1) & ~Address{pool_size_ - 1};

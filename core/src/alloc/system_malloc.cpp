@@ -2,7 +2,6 @@
 #include "alloc/system_malloc.hpp"
 
 #include <algorithm>
-#include <limits>
 
 #include "refscope/errors.hpp"
 
@@ -108,10 +107,7 @@ Address SystemMalloc::realloc_heap(std::size_t index, std::uint64_t request, Dom
         heap_top_ += growth;
         reserved_ += growth;
         tally(stats_, info_of(c), true);
-        if (observer_ != nullptr) {
-            emit(AllocEventKind::raw_free, domain, before);
-            emit(AllocEventKind::raw_alloc, domain, info_of(c));
-        }
+        if (observer_ != nullptr) emit_resize(domain, before, info_of(c));
         return c.mem;
     }
     const Address old = c.mem;
@@ -151,10 +147,7 @@ Address SystemMalloc::realloc_mapped(std::map<Address, MappedChunk>::iterator it
     c.request = request;
     c.origin = origin;
     tally(stats_, info_of(mem, c), true);
-    if (observer_ != nullptr) {
-        emit(AllocEventKind::raw_free, domain, before);
-        emit(AllocEventKind::raw_alloc, domain, info_of(mem, c));
-    }
+    if (observer_ != nullptr) emit_resize(domain, before, info_of(mem, c));
     return mem;
 }
 
@@ -244,6 +237,13 @@ void SystemMalloc::emit(AllocEventKind kind, Domain domain, const RawChunkInfo& 
     observer_->on_alloc_event(event);
 }
 
+// A chunk resized in place: reported as its free and the alloc of the same address.
+void SystemMalloc::emit_resize(Domain domain, const RawChunkInfo& before,
+                               const RawChunkInfo& after) const {
+    emit(AllocEventKind::raw_free, domain, before);
+    emit(AllocEventKind::raw_alloc, domain, after);
+}
+
 // --- invariants -----------------------------------------------------------------------------
 
 void SystemMalloc::check_invariants() const {
@@ -265,7 +265,7 @@ void SystemMalloc::check_invariants() const {
         }
     }
     REFSCOPE_CHECK(expected_start == heap_top_, "system malloc 1: heap top is stale");
-    REFSCOPE_CHECK(heap_top_ + kMinChunk <= space_.brk(),
+    REFSCOPE_CHECK(heap_.empty() || heap_top_ + kMinChunk <= space_.brk(),
                    "system malloc 1: heap top beyond the program break");
 
     std::vector<bool> binned(heap_.size(), false);

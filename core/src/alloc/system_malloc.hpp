@@ -126,6 +126,7 @@ private:
     std::size_t find_heap_chunk(Address p) const;
     static void tally(RawStats& stats, const RawChunkInfo& info, bool add);
     void emit(AllocEventKind kind, Domain domain, const RawChunkInfo& info) const;
+    void emit_resize(Domain domain, const RawChunkInfo& before, const RawChunkInfo& after) const;
     static RawChunkInfo info_of(const HeapChunk& c);
     static RawChunkInfo info_of(Address mem, const MappedChunk& c);
 

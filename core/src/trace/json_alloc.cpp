@@ -42,19 +42,26 @@ ProfileId profile_of(const nlohmann::json& request) {
     return *id;
 }
 
+std::uint64_t size_field(const nlohmann::json& op) {
+    const auto size = required_field<std::uint64_t>(op, "size");
+    if (size > (std::uint64_t{1} << 30)) throw UsageError("\"size\" is larger than 1 GiB");
+    return size;
+}
+
 void run_op(alloc::Allocator& a, const nlohmann::json& op,
             std::map<std::string, std::vector<alloc::Address>>& groups, std::uint64_t& budget) {
     if (!op.is_object()) throw UsageError("each operation must be a JSON object");
     const auto kind = required_field<std::string>(op, "op");
+    if (kind != "malloc" && kind != "free" && kind != "realloc")
+        throw UsageError("unknown operation \"" + kind + "\" (known: malloc, free, realloc)");
     const auto name = optional_field<std::string>(op, "name", "");
     auto spend = [&](std::uint64_t n) {
         if (n > budget) throw UsageError("a scenario may make at most 2,000,000 allocator calls");
         budget -= n;
     };
     if (kind == "malloc") {
-        const auto size = required_field<std::uint64_t>(op, "size");
+        const auto size = size_field(op);
         const auto count = optional_field<std::uint64_t>(op, "count", 1);
-        if (size > (std::uint64_t{1} << 30)) throw UsageError("\"size\" is larger than 1 GiB");
         spend(count);
         auto& group = groups[name];
         for (std::uint64_t i = 0; i < count; ++i) {
@@ -80,17 +87,14 @@ void run_op(alloc::Allocator& a, const nlohmann::json& op,
             }
         }
         group = std::move(kept);
-    } else if (kind == "realloc") {
-        const auto size = required_field<std::uint64_t>(op, "size");
-        if (size > (std::uint64_t{1} << 30)) throw UsageError("\"size\" is larger than 1 GiB");
+    } else {   // realloc
+        const auto size = size_field(op);
         spend(group.size());
         for (auto& p : group) {
             alloc::Address q = a.realloc(p, size);
             if (!q) throw UsageError("the simulated memory limit was reached");
             p = q;
         }
-    } else {
-        throw UsageError("unknown operation \"" + kind + "\" (known: malloc, free, realloc)");
     }
 }
 

@@ -66,3 +66,47 @@ export interface VersionInfo {
   version: string;
   profiles: ProfileInfo[];
 }
+
+/** One pool of an arena in an `alloc_scenario` answer. */
+export interface PoolInfo {
+  index: number;
+  address: string;
+  state: 'unused' | 'used' | 'full' | 'empty';
+  szidx: number;
+  block_size: number;
+  count: number;
+  capacity: number;
+  nfree: number;
+  untouched: number;
+}
+
+/** One live arena in an `alloc_scenario` answer. */
+export interface ArenaInfo {
+  index: number;
+  address: string;
+  ntotalpools: number;
+  nfreepools: number;
+  pools: PoolInfo[];
+}
+
+/** The answer of `{"cmd": "alloc_scenario", ...}` (refscope/api.hpp). */
+export interface AllocScenarioInfo {
+  profile: string;
+  live: Record<string, number>;
+  stats: {
+    arenas_allocated_total: number;
+    arenas_allocated_current: number;
+    arenas_highwater: number;
+    pymalloc_blocks_in_use: number;
+    pymalloc_bytes_in_use: number;
+    raw_chunks_in_use: number;
+    raw_bytes_in_use: number;
+    requested_in_use: number;
+    mapped_bytes: number;
+  };
+  arenas: ArenaInfo[];
+  usable_arenas: number[];
+  usedpools: { szidx: number; pools: [number, number][] }[];
+  /** What `sys._debugmallocstats()` prints, in CPython's format. */
+  debugmallocstats: string;
+}
