@@ -1,12 +1,12 @@
 // cli/main.cpp — the `refscope` command: a thin front door onto the core.
 //
-// Today it knows --version and --help. `run` (a drop-in for python3 on the supported subset)
-// and `trace` (dump the trace JSON) arrive with the interpreter.
+// It parses the command name and hands the rest to the subcommand (commands.hpp).
 //
 // Exit status: 0 on success, 2 for a command line it does not understand (like python3).
 #include <cstdio>
 #include <string_view>
 
+#include "commands.hpp"
 #include "refscope/version.hpp"
 
 namespace {
@@ -18,12 +18,14 @@ constexpr const char* kHelp =
     "Simulates what CPython does with memory while a program runs: frames, references,\n"
     "reference counts, the cyclic collector and pymalloc's arenas, pools and blocks.\n"
     "\n"
-    "Commands (they arrive with the interpreter; this build has only the options below):\n"
+    "Commands:\n"
     "  run FILE.py [--profile 3.11|classic] [--stdin FILE]\n"
     "        run the program like python3: same stdout, same last traceback line on\n"
     "        stderr, same exit status\n"
     "  trace FILE.py [-o trace.json] [--max-steps N]\n"
     "        run the program and write its trace as JSON (to stdout without -o)\n"
+    "  dis FILE.py\n"
+    "        print the compiled bytecode, in the layout of python3 -m dis\n"
     "\n"
     "Profiles:\n"
     "  3.11      64-bit CPython 3.11 (default)\n"
@@ -33,15 +35,16 @@ constexpr const char* kHelp =
     "  -h, --help     show this help and exit\n"
     "  --version      print the version and exit\n";
 
-int usage_error(std::string_view message) {
+}  // namespace
+
+int refscope::cli::usage_error(std::string_view message) {
     std::fprintf(stderr, "refscope: %.*s\nTry 'refscope --help'.\n",
                  static_cast<int>(message.size()), message.data());
     return 2;
 }
 
-}  // namespace
-
 int main(int argc, char** argv) {
+    using refscope::cli::usage_error;
     if (argc < 2) return usage_error("missing command");
     std::string_view arg = argv[1];
     if (arg == "--version") {
@@ -53,11 +56,10 @@ int main(int argc, char** argv) {
         std::fputs(kHelp, stdout);
         return 0;
     }
-    if (arg == "run" || arg == "trace") {
-        std::fprintf(stderr, "refscope: '%s' arrives with the interpreter; not in this build\n",
-                     argv[1]);
-        return 2;
-    }
+    const refscope::cli::Args rest(argv + 2, argv + argc);
+    if (arg == "run") return refscope::cli::run_command(rest);
+    if (arg == "trace") return refscope::cli::trace_command(rest);
+    if (arg == "dis") return refscope::cli::dis_command(rest);
     std::fprintf(stderr, "refscope: unknown argument '%s'\nTry 'refscope --help'.\n", argv[1]);
     return 2;
 }
