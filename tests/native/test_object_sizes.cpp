@@ -214,7 +214,7 @@ TEST_CASE("classic profile sizes: 24-byte GC head and 3.7 dicts", "[objects][cla
     CHECK(h.getsizeof(d) == 240);
     h.decref(key);
     for (int k = 0; k < 5; ++k) {
-        ObjId kk = h.new_str("k" + std::to_string(k));
+        ObjId kk = h.new_str(std::string("k").append(std::to_string(k)));
         h.dict_set(d, kk, h.none());
         h.decref(kk);
     }

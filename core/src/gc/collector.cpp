@@ -210,12 +210,12 @@ std::int64_t Collector::collect_generation(int generation, std::int64_t& uncolle
     move_unreachable(young, kUnreachableHead, old_state);
     report(GcPhase::move_unreachable, generation, young, kUnreachableHead);
 
-    untrack_tuples(young);
+    untrack_atomic(young, object::Type::tuple);
     if (!full) {
         if (generation == kGenerations - 2) long_lived_pending_ += static_cast<std::int64_t>(list_length(young));
         list_merge(young, old);
     } else {
-        untrack_dicts(young);
+        untrack_atomic(young, object::Type::dict);   // full collections only
         long_lived_pending_ = 0;
         long_lived_total_ = static_cast<std::int64_t>(list_length(young));
     }
@@ -300,24 +300,13 @@ void Collector::move_unreachable(ObjId young, ObjId unreachable, GcState reachab
     }
 }
 
-void Collector::untrack_tuples(ObjId young) {
+// _PyTuple_MaybeUntrack / _PyDict_MaybeUntrack over a list: objects of `type` that hold
+// nothing that may be tracked leave the collector.
+void Collector::untrack_atomic(ObjId young, object::Type type) {
     for (ObjId id = heap_.get(young).gc_next; id != young;) {
         ObjId next = heap_.get(id).gc_next;
         const Object& o = heap_.get(id);
-        if (o.type == object::Type::tuple) {
-            bool keep = false;
-            for (ObjId r : o.refs) keep = keep || (r && heap_.may_be_tracked(r));
-            if (!keep) heap_.untrack(id);
-        }
-        id = next;
-    }
-}
-
-void Collector::untrack_dicts(ObjId young) {
-    for (ObjId id = heap_.get(young).gc_next; id != young;) {
-        ObjId next = heap_.get(id).gc_next;
-        const Object& o = heap_.get(id);
-        if (o.type == object::Type::dict) {
+        if (o.type == type) {
             bool keep = false;
             for (ObjId r : o.refs) keep = keep || (r && heap_.may_be_tracked(r));
             if (!keep) heap_.untrack(id);

@@ -163,8 +163,7 @@ private:
     void update_refs(ObjId young);
     void subtract_refs(ObjId young);
     void move_unreachable(ObjId young, ObjId unreachable, object::GcState reachable_state);
-    void untrack_tuples(ObjId young);
-    void untrack_dicts(ObjId young);
+    void untrack_atomic(ObjId young, object::Type type);
     void handle_weakrefs(ObjId unreachable, ObjId old, std::vector<ObjId>& affected);
     void finalize_garbage(ObjId unreachable, std::vector<ObjId>& affected);
     void handle_resurrected(ObjId unreachable, ObjId old, object::GcState old_state,

@@ -220,6 +220,7 @@ private:
     bool values_alloc(ObjId instance, std::uint32_t slots);
     bool materialize_combined_dict(ObjId instance);
     bool dict_unsplit(ObjId dict);
+    bool insert_attributes(ObjId dict, ObjId cls, const std::vector<ObjId>& values);
     void release_keys_table(Address keys, std::uint32_t slots, bool unicode);
     std::optional<std::size_t> attr_index(ObjId cls, std::string_view name) const;
     bool equal_keys(ObjId a, ObjId b) const;

@@ -233,18 +233,25 @@ bool Heap::dict_delete(ObjId dict, ObjId key) {
 
 // A materialised instance __dict__ (split) becomes an ordinary dict with its own keys table.
 bool Heap::dict_unsplit(ObjId dict) {
-    const ClassInfo& info = classes_.at(at(dict).dict.split_class);
+    const ObjId cls = at(dict).dict.split_class;
     std::vector<ObjId> values = std::move(at(dict).refs);
     at(dict).refs.clear();
     free_items(dict);
     at(dict).dict = DictTable{};
+    bool ok = insert_attributes(dict, cls, values);
+    for (ObjId v : values) drop_edge(v);   // the dict took its own references
+    return ok;
+}
+
+// Stores values[i] under the class's i-th shared attribute name (skipping empty slots).
+bool Heap::insert_attributes(ObjId dict, ObjId cls, const std::vector<ObjId>& values) {
+    const ClassInfo& info = classes_.at(cls);
     bool ok = true;
-    for (std::size_t i = 0; i < values.size(); ++i) {
+    for (std::size_t i = 0; i < values.size() && ok; ++i) {
         if (!values[i]) continue;
         ObjId name = intern(new_str(info.shared_names[i]));
-        ok = ok && name && dict_set(dict, name, values[i]);
+        ok = name && dict_set(dict, name, values[i]);
         if (name) decref(name);
-        drop_edge(values[i]);   // the dict took its own reference
     }
     return ok;
 }
@@ -336,15 +343,8 @@ std::optional<std::size_t> Heap::attr_index(ObjId cls, std::string_view name) co
 bool Heap::materialize_combined_dict(ObjId instance) {
     ObjId dict = new_dict();
     if (!dict) return false;
-    const ClassInfo& info = classes_.at(at(instance).refs[0]);
     std::vector<ObjId> values(at(instance).refs.begin() + 1, at(instance).refs.end());
-    bool ok = true;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (!values[i]) continue;
-        ObjId name = intern(new_str(info.shared_names[i]));
-        ok = ok && name && dict_set(dict, name, values[i]);
-        if (name) decref(name);
-    }
+    bool ok = insert_attributes(dict, at(instance).refs[0], values);
     Object& o = at(instance);
     o.refs.resize(1);
     o.refs.push_back(dict);
