@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/test.sh — every test: native (Release, then Debug with ASan + UBSan), the wasm build,
-# the front end, and last the web tests under node's test runner, whose summary CI reads.
+# the front end, and last the web tests and the differential suite under node's test runner,
+# whose summary CI reads.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -20,6 +21,8 @@ build_wasm
 step "front end: tsc + vite build"
 build_web
 
-step "web tests (node --test)"
+step "web tests and the differential suite (node --test)"
 mkdir -p test-results
-node --test tests/web/*.test.mjs
+# One node --test run, so its closing summary counts every test. The differential suite needs
+# python3 (the machine's CPython 3.11); it compares with build/native/refscope once `run` works.
+node --test tests/web/*.test.mjs tests/differential/run.mjs

@@ -1,0 +1,10 @@
+# Numeric builtins: abs, round, divmod, pow, sum, format with numbers.
+print(abs(-3), abs(3.5), abs(-0.0), abs(True))
+print(round(1.23456, 3), round(-0.5), round(1.5), round(2.5), round(7, 1), round(123.456, -1))
+print(divmod(9, 4), divmod(-9, 4), divmod(9, -4), divmod(9.5, 2.5))
+print(pow(2, 8), pow(2, -1), pow(-2, 3), pow(3, 4, 5), pow(2.0, 0.5))
+print(format(3.14159, ".2f"), format(42, "05d"), format(255, "x"), format(255, "#b"), format(1234567, ","))
+print(format(0.125, ".1%"), format(12, "^6"), format("ab", ">5"), format(1e6, "e"), format(-5, "+d"))
+print(sum([1, 2, 3], 10), sum(()), sum([1.5, 2.5]))
+print(max(2, 3.5), min([4, 2, 8]), abs(-10 ** 20))
+print(round(0.1 + 0.2, 10), round(1e-10, 12), round(-7.5), round(7.45, 1))

@@ -1,0 +1,11 @@
+# Type conversions: int, float, str, bool, list, tuple, dict, set, frozenset, repr, ord, chr.
+print(int("42"), int(3.9), int(True), int("-7"), int("0x1f", 16), int("z", 36))
+print(float("3.5"), float(2), float("-inf"), str(3.0), str(1e20), str(-0.5))
+print(bool(0), bool(""), bool([]), bool({}), bool(None), bool(0.0), bool("0"), bool([0]))
+print(list("abc"), tuple([1, 2]), list({"a": 1, "b": 2}), list((1, 2)), tuple("xy"))
+print(dict([(1, 2), (3, 4)]), dict(a=1), sorted(set([3, 1, 3])), sorted(frozenset("aab")))
+print(repr("it's"), repr('say "hi"'), repr("both ' and \""), repr("tab\t"), repr("\u00e9"), repr("\x07"))
+print(ord("A"), ord("\u20ac"), chr(65), chr(8364), [ord(c) for c in "Hi!"])
+print(str(None), str(True), str([1, "a"]), str((1,)), str({"k": None}), str(set()))
+print(repr(1.0), repr(100.0), repr(1e22), repr(1.5e-7), repr(123456789012345678.0))
+print(int("  12  "), float(" 1.25\n"), list(range(0)), tuple(), dict(), str(), int(), float())

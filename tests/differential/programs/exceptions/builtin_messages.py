@@ -1,0 +1,32 @@
+# The messages of common built-in exceptions.
+def show(fn):
+    try:
+        fn()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+show(lambda: 1 / 0)
+show(lambda: 1 // 0)
+show(lambda: 5 % 0)
+show(lambda: [1, 2][5])
+show(lambda: (1,)[-3])
+show(lambda: {"a": 1}["b"])
+show(lambda: int("abc"))
+show(lambda: float("x1"))
+show(lambda: "a" + 1)
+show(lambda: 1 + "a")
+show(lambda: len(5))
+show(lambda: None.upper())
+show(lambda: undefined_name)
+show(lambda: [].pop())
+show(lambda: {}.popitem())
+show(lambda: [1].index(2))
+show(lambda: "abc".index("z"))
+show(lambda: next(iter([])))
+show(lambda: chr(-1))
+show(lambda: int("5", 1))
+show(lambda: [1, 2, 3][1:2:0])
+show(lambda: divmod(1, 0))
+show(lambda: {}.pop("missing"))
+show(lambda: set().pop())
+show(lambda: "x" * "y")

@@ -1,0 +1,26 @@
+# Tuples are tracked when built at run time and untracked by a collection if they hold only atoms.
+import gc
+gc.disable()
+gc.collect()
+
+x = 5
+t = (x, 2)
+print("(x, 2) at creation:", gc.is_tracked(t))
+gc.collect(0)
+print("after collect(0):", gc.is_tracked(t))
+u = (x, [])
+gc.collect()
+print("(x, []) after full collect:", gc.is_tracked(u))
+print("constant (1, 2):", gc.is_tracked((1, 2)))
+print("():", gc.is_tracked(()))
+nested = (x, (x, 2))
+gc.collect(0)
+print("nested after collect(0):", gc.is_tracked(nested), gc.is_tracked(nested[1]))
+gc.collect(0)
+print("nested after second collect(0):", gc.is_tracked(nested), gc.is_tracked(nested[1]))
+gc.collect()
+print("nested after full collect:", gc.is_tracked(nested))
+s = tuple("abc" for _ in range(2))
+print("tuple of strings:", gc.is_tracked(s))
+gc.collect()
+print("after full collect:", gc.is_tracked(s))

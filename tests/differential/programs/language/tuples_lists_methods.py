@@ -1,0 +1,25 @@
+# Common list and tuple methods.
+lst = [3, 1, 4, 1, 5, 9, 2, 6]
+lst.append(5)
+lst.extend([3, 5])
+lst.insert(0, 0)
+print(lst, lst.count(5), lst.index(4))
+lst.remove(1)
+print(lst.pop(), lst.pop(0), lst)
+lst.sort()
+print(lst)
+lst.sort(reverse=True)
+print(lst)
+lst.reverse()
+print(lst)
+c = lst.copy()
+c.clear()
+print(c, len(lst))
+t = (1, 2, 2, 3)
+print(t.count(2), t.index(3), t + (4,), t * 2, (1,) * 3)
+words = ["pear", "Apple", "fig", "banana"]
+print(sorted(words), sorted(words, key=str.lower), sorted(words, key=len))
+print(min(words), max(words, key=len), words[::-1])
+nested = [[3, "c"], [1, "a"], [2, "b"]]
+nested.sort()
+print(nested)

@@ -1,0 +1,16 @@
+# Common str methods: split/join, strip, case, find/replace, predicates, padding.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr("xxhixx".strip("x")))
+t = s.strip()
+print(t.lower(), t.upper(), t.swapcase(), t.title(), "hello world".capitalize())
+print(t.split(","), t.split(), "a,b,,c".split(","), "a b  c".split(" "), "k=v=w".split("=", 1))
+print("-".join(["a", "b", "c"]), "".join(reversed("abc")), ", ".join(str(i) for i in range(3)))
+print(t.find("o"), t.rfind("o"), t.find("z"), t.index("W"), t.count("l"))
+print(t.replace("l", "L"), t.replace("l", "L", 1), t.startswith("He"), t.endswith("ld"))
+print("abc".isalpha(), "123".isdigit(), "a1".isalnum(), "  ".isspace(), "Ab".isupper(), "ab".islower())
+print("x".center(7, "*"), "x".ljust(4, "."), "x".rjust(4, "."), "42".zfill(5), "-42".zfill(5))
+print("a\nb\r\nc".splitlines(), "one two".partition(" "), "a.b.c".rpartition("."))
+print("hello"[1], "hello"[-1], "hello"[1:4], "ab" * 3, "a" in "cat", "%s" % "ok")
+print(ord(max("hello")), min("hello"), sorted("hello"), "hello".upper().lower() == "hello")
+print("MiXeD".lower(), "MiXeD".upper(), "x".join("abc"), "abc".find("c", 1), "a-b".split("-"))
+print("a-b_c".replace("-", " ").replace("_", " ").split(), "  x  y  ".split())
