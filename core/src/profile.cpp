@@ -41,7 +41,7 @@ static_assert(kAllocClassic.blocks_per_pool(0) == 506 && kAllocClassic.blocks_pe
 constexpr ObjectLayout kObjects311{
     .object_base = 16,
     .var_base = 24,
-    .int_one_digit = 32,
+    .int_header = 24,
     .float_size = 24,
     .complex_size = 32,
     .str_ascii_header = 48,
@@ -80,7 +80,7 @@ constexpr ObjectLayout kObjects311{
 constexpr ObjectLayout kObjectsClassic{
     .object_base = 16,
     .var_base = 24,
-    .int_one_digit = 28,
+    .int_header = 24,
     .float_size = 24,
     .complex_size = 32,
     .str_ascii_header = 48,

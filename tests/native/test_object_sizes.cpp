@@ -18,12 +18,21 @@ std::uint32_t request_of(Model& m, ObjId id) {
 TEST_CASE("3.11 requests and getsizeof of scalar objects", "[objects]") {
     Model m;
     auto& h = m.heap;
-    ObjId i1 = h.new_int(1000);
-    ObjId i2 = h.new_int(std::int64_t{1} << 40);   // 2 digits
-    ObjId i3 = h.new_int(std::int64_t{1} << 62);   // 3 digits
+    // Ints made by addition (x_add allocates one spare digit), as in the spec's measurement.
+    ObjId i1 = h.new_int(1000, 2);
+    ObjId i2 = h.new_int(std::int64_t{1} << 40, 3);   // 2 digits
+    ObjId i3 = h.new_int(std::int64_t{1} << 62, 4);   // 3 digits
     CHECK(request_of(m, i1) == 32);
     CHECK(request_of(m, i2) == 36);
     CHECK(request_of(m, i3) == 40);
+    // Exactly sized: 10**100 has 12 digits and requests 24 + 4 * 12 (measured with tracemalloc).
+    ObjId exact = h.new_big_int(std::string("1") + std::string(100, '0'), 12);
+    CHECK(request_of(m, exact) == 72);
+    CHECK(h.getsizeof(exact) == 72);
+    ObjId small_exact = h.new_int(5000);
+    CHECK(request_of(m, small_exact) == 28);
+    h.decref(exact);
+    h.decref(small_exact);
     CHECK(h.getsizeof(i1) == 28);
     CHECK(h.getsizeof(i2) == 32);
     CHECK(h.getsizeof(i3) == 36);

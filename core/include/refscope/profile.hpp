@@ -66,8 +66,10 @@ struct GcProfile {
 struct ObjectLayout {
     std::uint32_t object_base;               // PyObject header: refcnt + type (16)
     std::uint32_t var_base;                  // PyVarObject header (24)
-    // int of n >= 1 30-bit digits requests int_one_digit + 4 * (n - 1)
-    std::uint32_t int_one_digit;             // 3.11: sizeof(PyLongObject) = 32; classic: 28
+    // An int with n allocated 30-bit digits requests int_header + 4 * max(n, 1). How many digits
+    // are allocated depends on the operation that made it: x_add allocates one more than the
+    // result needs, so `i + 1000` requests 32 bytes for a 1-digit result, `int('5000')` 28.
+    std::uint32_t int_header;                // offsetof(PyLongObject, ob_digit) = 24
     std::uint32_t float_size;                // 24
     std::uint32_t complex_size;              // 32
     std::uint32_t str_ascii_header;          // 48 (+ n + 1)

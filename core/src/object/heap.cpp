@@ -3,6 +3,8 @@
 // Python shows in heap_inspect.cpp.
 #include "object/heap.hpp"
 
+#include <algorithm>
+
 #include "gc/collector.hpp"
 #include "object/sizes.hpp"
 #include "refscope/errors.hpp"
@@ -33,14 +35,14 @@ Heap::Heap(const Profile& profile, alloc::Allocator& allocator, HeapOptions opti
 
     const auto& l = profile_.objects;
     none_ = make_static(Type::none_type, l.object_base);
-    false_ = make_static(Type::bool_type, l.int_one_digit);
-    true_ = make_static(Type::bool_type, l.int_one_digit);
+    false_ = make_static(Type::bool_type, sizes::int_request(l, 1));
+    true_ = make_static(Type::bool_type, sizes::int_request(l, 1));
     at(true_).ival = 1;
     empty_tuple_ = make_static(Type::tuple, sizes::tuple_request(profile_, 0));
     empty_str_ = make_static(Type::str, l.str_ascii_header + 1);
     empty_bytes_ = make_static(Type::bytes, l.bytes_header);
     for (std::int64_t v = l.small_int_min; v <= l.small_int_max; ++v) {
-        ObjId id = make_static(Type::int_type, l.int_one_digit);
+        ObjId id = make_static(Type::int_type, sizes::int_request(l, 1));
         at(id).ival = v;
         at(id).ndigits = 1;
         at(id).text = std::to_string(v);
@@ -130,7 +132,7 @@ void Heap::after_op() const {
 
 // --- scalars -----------------------------------------------------------------------------
 
-ObjId Heap::new_int(std::int64_t value) {
+ObjId Heap::new_int(std::int64_t value, std::uint32_t alloc_digits) {
     const auto& l = profile_.objects;
     if (value >= l.small_int_min && value <= l.small_int_max) {
         ObjId id = small_ints_[static_cast<std::size_t>(value - l.small_int_min)];
@@ -138,7 +140,7 @@ ObjId Heap::new_int(std::int64_t value) {
         return id;
     }
     std::uint32_t nd = sizes::int_digits(value);
-    ObjId id = alloc_object(Type::int_type, sizes::int_request(l, nd));
+    ObjId id = alloc_object(Type::int_type, sizes::int_request(l, std::max(nd, alloc_digits)));
     if (!id) return kNull;
     Object& o = at(id);
     o.ival = value;
@@ -148,8 +150,9 @@ ObjId Heap::new_int(std::int64_t value) {
     return id;
 }
 
-ObjId Heap::new_big_int(std::string decimal, std::uint32_t ndigits) {
-    ObjId id = alloc_object(Type::int_type, sizes::int_request(profile_.objects, ndigits));
+ObjId Heap::new_big_int(std::string decimal, std::uint32_t ndigits, std::uint32_t alloc_digits) {
+    ObjId id = alloc_object(Type::int_type,
+                            sizes::int_request(profile_.objects, std::max(ndigits, alloc_digits)));
     if (!id) return kNull;
     Object& o = at(id);
     o.ndigits = ndigits;

@@ -118,8 +118,10 @@ public:
 
     // Constructors: each returns a new reference owned by the caller, or kNull when the
     // simulated memory is exhausted (the interpreter raises MemoryError).
-    ObjId new_int(std::int64_t value);                 // -5..256 come from the cache
-    ObjId new_big_int(std::string decimal, std::uint32_t ndigits);
+    // -5..256 come from the cache. `alloc_digits`: digits the creating operation allocated when
+    // more than the value needs (x_add allocates one extra: pass ndigits + 1 for a sum).
+    ObjId new_int(std::int64_t value, std::uint32_t alloc_digits = 0);
+    ObjId new_big_int(std::string decimal, std::uint32_t ndigits, std::uint32_t alloc_digits = 0);
     ObjId new_bool(bool value);
     ObjId new_none();
     ObjId new_float(double value);

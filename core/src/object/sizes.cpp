@@ -11,7 +11,7 @@ std::uint32_t int_digits(std::int64_t v) {
 }
 
 std::uint32_t int_request(const ObjectLayout& l, std::uint32_t ndigits) {
-    return l.int_one_digit + 4 * (ndigits > 0 ? ndigits - 1 : 0);
+    return l.int_header + 4 * (ndigits > 0 ? ndigits : 1);
 }
 
 StrShape str_shape(std::string_view s) {

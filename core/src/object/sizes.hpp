@@ -16,6 +16,7 @@ namespace refscope::object::sizes {
 
 // Number of 30-bit digits of |v| (at least 1).
 std::uint32_t int_digits(std::int64_t v);
+// Request of an int with `ndigits` allocated digits (see ObjectLayout::int_header).
 std::uint32_t int_request(const ObjectLayout& l, std::uint32_t ndigits);
 
 struct StrShape {
