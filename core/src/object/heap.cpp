@@ -127,7 +127,9 @@ void Heap::notify(ObjectEventKind kind, ObjId id) {
 }
 
 void Heap::after_op() const {
-    if (options_.check_every_op && !deallocating_ && !gc_->collecting()) check_invariants();
+    if (!options_.check_every_op || deallocating_ || gc_->collecting()) return;
+    check_invariants();
+    allocator_.check_invariants();
 }
 
 // --- scalars -----------------------------------------------------------------------------

@@ -71,8 +71,16 @@ enum class ListPrealloc : std::uint8_t {
     even,       // list(iterable with len) or extending an empty list: n rounded up to even
 };
 
+// Debug builds check everything after every operation unless told otherwise.
+#ifdef NDEBUG
+inline constexpr bool kCheckEveryOpByDefault = false;
+#else
+inline constexpr bool kCheckEveryOpByDefault = true;
+#endif
+
 struct HeapOptions {
-    bool check_every_op = false;   // run every checker after each public operation
+    // Run every checker (heap, collector, allocator) after each public operation.
+    bool check_every_op = kCheckEveryOpByDefault;
 };
 
 struct ClassInfo {
