@@ -141,17 +141,42 @@ function assertExpectedStatus(program, result) {
   }
 }
 
+/**
+ * Programs `refscope run` does not reproduce yet, from known-differences.txt (`path  # reason`
+ * per line). In differential mode they still run, as node:test `todo` tests: a difference is
+ * reported with its reason and counted under "todo" in the summary instead of failing the run.
+ */
+function knownDifferences() {
+  const file = join(HERE, 'known-differences.txt');
+  const known = new Map();
+  if (!existsSync(file)) return known;
+  for (const raw of readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const hash = line.indexOf('#');
+    const path = (hash < 0 ? line : line.slice(0, hash)).trim();
+    known.set(path, hash < 0 ? 'known difference' : line.slice(hash + 1).trim());
+  }
+  return known;
+}
+
 const programs = findPrograms().filter((program) => program.includes(FILTER));
+const known = knownDifferences();
 const differential = await cliSupportsRun();
 const mode = differential ? 'python3 vs refscope run' : 'python3 determinism (refscope run not available)';
 
 describe(`differential programs: ${mode}`, { concurrency: JOBS }, () => {
   it('finds programs to run', () => {
     assert.ok(programs.length > 0, `no program matches REFSCOPE_DIFF_FILTER=${JSON.stringify(FILTER)}`);
+    const all = new Set(findPrograms());
+    for (const path of known.keys()) {
+      assert.ok(all.has(path), `known-differences.txt names ${path}, which does not exist`);
+    }
   });
 
   for (const program of programs) {
-    it(program, { timeout: 3 * TIMEOUT_MS + 5_000 }, async () => {
+    const todo = differential && known.has(program) ? known.get(program) : false;
+    it(program, { timeout: 3 * TIMEOUT_MS + 5_000, todo }, async () => {
       const expected = await runProgram(program, 'python3');
       assertExpectedStatus(program, expected);
       if (differential) {
