@@ -25,4 +25,5 @@ step "web tests and the differential suite (node --test)"
 mkdir -p test-results
 # One node --test run, so its closing summary counts every test. The differential suite needs
 # python3 (the machine's CPython 3.11); it compares with build/native/refscope once `run` works.
-node --test tests/web/*.test.mjs tests/differential/run.mjs
+# tests/lang compares `refscope dis` with CPython's own compiler, program by program.
+node --test tests/web/*.test.mjs tests/lang/*.test.mjs tests/differential/run.mjs

@@ -1,0 +1,15 @@
+def a():
+    def b():
+        def c():
+            return 1
+        return c()
+    return b()
+class Outer:
+    class Inner:
+        def m(self):
+            return 1
+    def method(self):
+        def helper():
+            return self
+        return helper()
+print(a(), Outer.Inner().m())

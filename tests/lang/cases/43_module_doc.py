@@ -1,0 +1,3 @@
+"""Module docstring."""
+import sys
+x = 1
