@@ -95,7 +95,7 @@ constexpr ObjectLayout kObjectsClassic{
     .cell_base = 24,
     .instance_base = 32,      // dict pointer + weaklist pointer
     .range_size = 48,
-    .heap_type_base = 864,
+    .heap_type_base = 904,
     .weakref_base = 56,
     .object_size = 16,
     .managed_dict = false,

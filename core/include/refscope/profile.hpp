@@ -84,7 +84,7 @@ struct ObjectLayout {
     std::uint32_t cell_base;                 // 24, plus the GC head
     std::uint32_t instance_base;             // 3.11: 24 + 16 pre-header; classic: 32 (dict ptr, weaklist)
     std::uint32_t range_size;                // 48
-    std::uint32_t heap_type_base;            // PyHeapTypeObject: 944 (3.11), 864 (3.7)
+    std::uint32_t heap_type_base;            // PyHeapTypeObject + 1 PyMemberDef (tp_alloc of a class without __slots__): 944 (3.11), 904 (3.7)
     std::uint32_t weakref_base;              // PyWeakReference: 64 (3.11), 56 (3.7)
     std::uint32_t object_size;               // object(): 16
     bool managed_dict;                       // 3.11: instance attributes in a values array

@@ -12,6 +12,31 @@ using object::Object;
 
 namespace {
 constexpr GcState kGenState[3] = {GcState::gen0, GcState::gen1, GcState::gen2};
+
+// The order tp_traverse visits an object's references in (3.11): lists and tuples from the
+// last item to the first; an instance's attributes (slots, then values or __dict__) before its
+// class; everything else in the order `refs` keeps them.
+template <class F>
+void traverse(const object::Object& o, F&& visit) {
+    const auto& refs = o.refs;
+    switch (o.type) {
+        case object::Type::list:
+        case object::Type::tuple:
+            for (auto it = refs.rbegin(); it != refs.rend(); ++it)
+                if (*it) visit(*it);
+            return;
+        case object::Type::instance:
+        case object::Type::slots_instance:
+            for (std::size_t i = 1; i < refs.size(); ++i)
+                if (refs[i]) visit(refs[i]);
+            if (!refs.empty() && refs[0]) visit(refs[0]);
+            return;
+        default:
+            for (ObjId r : refs)
+                if (r) visit(r);
+            return;
+    }
+}
 constexpr ObjId kWeakrefCallbacksHead = 7;
 constexpr ObjId kSeenHead = 8;
 }  // namespace
@@ -217,7 +242,7 @@ std::int64_t Collector::collect_generation(int generation, std::int64_t& uncolle
     } else {
         untrack_atomic(young, object::Type::dict);   // full collections only
         long_lived_pending_ = 0;
-        long_lived_total_ = static_cast<std::int64_t>(list_length(young));
+        long_lived_total_ = static_cast<std::int64_t>(list_length(young)) + long_lived_baseline_;
     }
     report(GcPhase::promote, generation, old, kUnreachableHead);
 
@@ -258,13 +283,12 @@ void Collector::update_refs(ObjId young) {
 
 void Collector::subtract_refs(ObjId young) {
     for (ObjId id = heap_.get(young).gc_next; id != young; id = heap_.get(id).gc_next) {
-        for (ObjId r : heap_.get(id).refs) {
-            if (!r) continue;
+        traverse(heap_.get(id), [&](ObjId r) {
             Object& t = heap_.at(r);
-            if (t.gc_state != GcState::collecting) continue;
+            if (t.gc_state != GcState::collecting) return;
             t.gc_refs -= 1;
             REFSCOPE_CHECK(t.gc_refs >= 0, "gc_refs below zero: a reference count is too low");
-        }
+        });
     }
 }
 
@@ -276,10 +300,9 @@ void Collector::move_unreachable(ObjId young, ObjId unreachable, GcState reachab
         if (o.gc_refs > 0) {
             // Reachable: so is everything it references in young, including objects already
             // moved to unreachable tentatively (they come back to the end of young).
-            for (ObjId r : o.refs) {
-                if (!r) continue;
+            traverse(o, [&](ObjId r) {
                 Object& t = heap_.at(r);
-                if (t.gc_state != GcState::collecting) continue;
+                if (t.gc_state != GcState::collecting) return;
                 if (t.flags & object::kUnreachable) {
                     list_remove(r);
                     list_append(young, r);
@@ -288,7 +311,7 @@ void Collector::move_unreachable(ObjId young, ObjId unreachable, GcState reachab
                 } else if (t.gc_refs == 0) {
                     t.gc_refs = 1;
                 }
-            }
+            });
             heap_.at(id).gc_state = reachable_state;   // COLLECTING cleared
             prev = id;
         } else {

@@ -204,6 +204,20 @@ ObjId Heap::new_str(std::string_view utf8) {
     return id;
 }
 
+ObjId Heap::new_str_uncached(std::string_view utf8) {
+    auto shape = sizes::str_shape(utf8);
+    if (shape.length != 1 || shape.max_char >= 256) return new_str(utf8);
+    ObjId id = alloc_object(Type::str, sizes::str_request(profile_.objects, shape));
+    if (!id) return kNull;
+    Object& o = at(id);
+    o.text = std::string(utf8);
+    o.ival = shape.length;
+    o.str_kind = shape.kind;
+    o.is_ascii = shape.ascii;
+    after_op();
+    return id;
+}
+
 ObjId Heap::new_bytes(std::string_view data) {
     if (data.empty()) {
         incref(empty_bytes_);
@@ -247,6 +261,36 @@ ObjId Heap::intern(ObjId str) {
     o.flags |= kInterned;
     after_op();
     return str;
+}
+
+ObjId Heap::find_interned(std::string_view text) const {
+    auto it = interned_.find(std::string(text));
+    if (it != interned_.end()) return it->second;
+    auto shape = sizes::str_shape(text);
+    ObjId s = shape.length == 0 ? empty_str_
+              : shape.length == 1 && shape.max_char < 256 ? latin1_chars_[shape.max_char]
+                                                          : kNull;
+    return s && (get(s).flags & kInterned) ? s : kNull;
+}
+
+ObjId Heap::new_object_of(Type type, std::uint8_t subkind, std::uint32_t request,
+                          std::span<const ObjId> refs, bool track_it) {
+    ObjId id = alloc_object(type, request);
+    if (!id) return kNull;
+    at(id).subkind = subkind;
+    for (ObjId r : refs) {
+        add_edge(r);
+        at(id).refs.push_back(r);
+    }
+    if (track_it && is_gc_type(type)) track(id);
+    after_op();
+    return id;
+}
+
+ObjId Heap::new_static(Type type, std::uint8_t subkind, std::uint32_t size) {
+    ObjId id = make_static(type, size);
+    at(id).subkind = subkind;
+    return id;
 }
 
 // --- containers whose construction is simple ---------------------------------------------
@@ -317,15 +361,17 @@ ObjId Heap::new_weakref(ObjId referent, ObjId callback) {
     return id;
 }
 
-ObjId Heap::new_class(std::string name, bool has_finalizer) {
+ObjId Heap::new_class(std::string name, bool has_finalizer, std::uint32_t nslots, bool cached_keys) {
     const auto& l = profile_.objects;
-    ObjId id = alloc_object(Type::type, profile_.gc.gc_head_size + l.heap_type_base);
+    // PyType_GenericAlloc(metatype, nslots): basicsize + (nslots + 1) * sizeof(PyMemberDef);
+    // heap_type_base includes the first member def.
+    ObjId id = alloc_object(Type::type, profile_.gc.gc_head_size + l.heap_type_base + sizes::kMemberDef * nslots);
     if (!id) return kNull;
     at(id).text = name;
     ClassInfo info;
     info.name = std::move(name);
     info.has_finalizer = has_finalizer;
-    if (l.managed_dict) {
+    if (l.managed_dict && cached_keys) {
         // 3.11 _PyDict_NewKeysForClass: a 64-slot str-keys table shared by all instances.
         std::uint32_t request = sizes::dict_keys_request(l, 64, true);
         Address keys = allocator_.malloc(request, alloc::Domain::object);
@@ -458,8 +504,18 @@ void Heap::untrack(ObjId id) {
 
 bool Heap::has_finalizer(ObjId id) const {
     const Object& o = get(id);
-    return (o.type == Type::instance || o.type == Type::slots_instance) &&
-           classes_.at(o.refs[0]).has_finalizer;
+    if (o.flags & kHasFinalizer) return true;
+    if (o.type != Type::instance && o.type != Type::slots_instance && o.type != Type::exception)
+        return false;
+    if (o.refs.empty() || !o.refs[0]) return false;
+    auto it = classes_.find(o.refs[0]);
+    return it != classes_.end() && it->second.has_finalizer;
+}
+
+void Heap::set_has_finalizer(ObjId id, bool on) {
+    Object& o = at(id);
+    if (on) o.flags |= kHasFinalizer;
+    else o.flags &= static_cast<std::uint8_t>(~kHasFinalizer);
 }
 
 void Heap::run_finalizer(ObjId id) {

@@ -51,6 +51,9 @@ public:
     virtual void finalize(ObjId /*object*/) {}
     // Call a weakref's callback with the (now dead) weakref.
     virtual void weakref_callback(ObjId /*weakref*/, ObjId /*callback*/) {}
+    // A class is being deallocated (type_dealloc's remove_subclass step): its refs are still
+    // intact and its weakrefs not yet cleared.
+    virtual void type_dealloc(ObjId /*cls*/) {}
 };
 
 enum class ObjectEventKind : std::uint8_t { created, freed, refcount, tracked, untracked };
@@ -134,13 +137,25 @@ public:
     ObjId new_none();
     ObjId new_float(double value);
     ObjId new_str(std::string_view utf8);              // '' and 1-char Latin-1 are cached
+    // A str built without the 1-character cache (PyUnicode_New paths: int and float to str,
+    // str.join): always a new object for 1 character ('' stays the singleton).
+    ObjId new_str_uncached(std::string_view utf8);
     ObjId new_bytes(std::string_view data);
     ObjId new_tuple(std::span<const ObjId> items);
     ObjId new_list(std::span<const ObjId> items = {}, ListPrealloc how = ListPrealloc::exact);
     ObjId new_dict();
+    // list() and dict() called as types allocate through tp_alloc (PyType_GenericAlloc): never
+    // from the free list (their deallocation still feeds it).
+    ObjId new_list_via_type();
+    ObjId new_dict_via_type();
     ObjId new_set(bool frozen = false);
     ObjId new_object();                                // object()
-    ObjId new_class(std::string name, bool has_finalizer = false);
+    // A heap type (type_new). `nslots`: the names of its own __slots__ (one PyMemberDef each
+    // after the PyHeapTypeObject); `cached_keys`: its instances have a managed __dict__, so the
+    // class gets a shared keys table (3.11 ht_cached_keys; not for __slots__ classes without
+    // __dict__, nor exception classes).
+    ObjId new_class(std::string name, bool has_finalizer = false, std::uint32_t nslots = 0,
+                    bool cached_keys = true);
     ObjId new_instance(ObjId cls);
     ObjId new_slots_instance(ObjId cls, std::uint32_t nslots);
     ObjId new_cell(ObjId content = kNull);
@@ -149,6 +164,17 @@ public:
     ObjId new_weakref(ObjId referent, ObjId callback = kNull);
     ObjId new_range(std::int64_t start, std::int64_t stop, std::int64_t step);
     ObjId intern(ObjId str);                           // steals str, returns the canonical one
+    // The interned str for `text` if there is one (borrowed), else kNull.
+    ObjId find_interned(std::string_view text) const;
+    // Objects of the interpreter's types (object.hpp): `request` bytes including the GC head
+    // for GC types; the new object holds `refs` (new edges) and is tracked when `track_it`.
+    ObjId new_object_of(Type type, std::uint8_t subkind, std::uint32_t request,
+                        std::span<const ObjId> refs = {}, bool track_it = true);
+    // A statically allocated object (builtin types, functions of builtin modules, singletons
+    // such as Ellipsis): no block, never freed, counted from the profile's static start.
+    ObjId new_static(Type type, std::uint8_t subkind, std::uint32_t size);
+    // An object whose tp_finalize is its own (a generator): run through HeapHooks::finalize.
+    void set_has_finalizer(ObjId id, bool on);
 
     // References held by the host (names, value stack, ...).
     void incref(ObjId id);
@@ -160,6 +186,18 @@ public:
     void list_set(ObjId list, std::size_t index, ObjId item);
     ObjId list_pop(ObjId list, std::size_t index);     // returns the item (a new reference)
     void list_clear(ObjId list);
+    // More list operations (Objects/listobject.c):
+    bool list_insert(ObjId list, std::size_t index, ObjId item);   // ins1
+    // list_preallocate_exact: an empty list without an item array gets n rounded up to even.
+    bool list_preallocate(ObjId list, std::size_t n);
+    bool list_reserve(ObjId list, std::size_t total);  // list_resize(total), size unchanged
+    bool list_push(ObjId list, ObjId item);            // within capacity if possible, else app1
+    bool list_shrink_to_fit(ObjId list);               // "cut back" after a too-large guess
+    // Remove the items at `positions` (ascending), resize, then release them in that order.
+    bool list_remove_positions(ObjId list, std::span<const std::size_t> positions);
+    // list_ass_slice: replace items [lo, hi) by `items` (new edges); the replaced items are
+    // released last to first after the list is consistent again. false: MemoryError.
+    bool list_replace_range(ObjId list, std::size_t lo, std::size_t hi, std::span<const ObjId> items);
     // dict (keys compare by identity, or by value for str and int keys)
     std::optional<std::size_t> dict_find(ObjId dict, ObjId key) const;  // entry index
     bool dict_set(ObjId dict, ObjId key, ObjId value); // insert or replace; false: MemoryError
@@ -168,6 +206,51 @@ public:
     // set / frozenset
     bool set_add(ObjId set, ObjId key);                // false: MemoryError
     bool set_discard(ObjId set, ObjId key);            // false: not present
+
+    // --- hashed containers with Python's hash and __eq__ (supplied by the interpreter) -----
+    // Compares a stored key with the key looked up: 1 equal, 0 not, -1 an exception was
+    // raised. May run Python code; a lookup restarts when that code changed the table.
+    using KeyEq = std::function<int(ObjId stored)>;
+    // hash() of the value types the model knows (str, bytes, int, float, bool, None, tuples of
+    // those); other objects hash by identity (object.__hash__).
+    std::int64_t default_hash(ObjId key) const;
+    struct Lookup {
+        std::optional<std::size_t> index;   // dict: entry index; set: table slot
+        bool error = false;                 // KeyEq returned -1
+    };
+    // Split dicts (a materialised instance __dict__) are looked up by the text of str keys.
+    Lookup dict_lookup(ObjId dict, ObjId key, std::int64_t hash, const KeyEq& eq);
+    // insertdict for a key known to be absent; false: MemoryError.
+    bool dict_insert(ObjId dict, ObjId key, std::int64_t hash, ObjId value);
+    void dict_replace(ObjId dict, std::size_t entry, ObjId value);
+    // Remove an entry and hand its key and value to the caller (new references).
+    void dict_take_entry(ObjId dict, std::size_t entry, ObjId& key, ObjId& value);
+    void dict_clear(ObjId dict);                       // PyDict_Clear
+    // Iteration: the number of positions (dk_nentries; split: the values set, in their own
+    // insertion order) and the entry at a position.
+    std::size_t dict_positions(ObjId dict) const;
+    ObjId dict_key_at(ObjId dict, std::size_t pos) const;   // borrowed; kNull: deleted
+    ObjId dict_value_at(ObjId dict, std::size_t pos) const; // borrowed; kNull: deleted
+    // Split dicts: the attribute name of a position (the class's shared keys).
+    const std::string* dict_split_name(ObjId dict, std::size_t pos) const;
+    std::int64_t dict_hash_at(ObjId dict, std::size_t pos) const;
+    // The value of an entry found by dict_lookup (borrowed).
+    ObjId dict_entry_value(ObjId dict, std::size_t entry) const;
+    // Make a split dict an ordinary one (it gets its own keys table).
+    bool dict_make_combined(ObjId dict);
+    Lookup set_lookup(ObjId set, ObjId key, std::int64_t hash, const KeyEq& eq);
+    // set_add_entry: 1 added, 0 already there, -1 KeyEq error, -2 MemoryError.
+    int set_insert(ObjId set, ObjId key, std::int64_t hash, const KeyEq& eq);
+    ObjId set_take_slot(ObjId set, std::size_t slot);  // removes; returns the key (new ref)
+    ObjId set_pop(ObjId set);                          // set.pop() with the finger; kNull: empty
+    void set_clear(ObjId set);
+    bool set_resize_for(ObjId set, std::size_t minused);   // set_table_resize
+    // An empty dict gets a table of `slots` (dict_new_presized, clone_combined_dict_keys).
+    bool dict_reserve(ObjId dict, std::uint32_t slots, bool unicode);
+    bool dict_grow_to(ObjId dict, std::uint32_t slots);    // dictresize before a big merge
+    // set_merge's fast path: an empty set takes a table of the same size slot for slot.
+    void set_copy_table(ObjId dst, ObjId src);
+    void set_swap_contents(ObjId a, ObjId b);              // set_swap_bodies
     // instances: attributes live in the 3.11 values array, or in a dict
     bool instance_setattr(ObjId instance, std::string_view name, ObjId value);
     bool instance_delattr(ObjId instance, std::string_view name);
@@ -180,6 +263,8 @@ public:
     void set_ref(ObjId owner, std::size_t index, ObjId target);
 
     const ClassInfo& class_info(ObjId cls) const { return classes_.at(cls); }
+    bool is_heap_class(ObjId cls) const { return classes_.count(cls) != 0; }
+    void set_class_has_finalizer(ObjId cls, bool on) { classes_.at(cls).has_finalizer = on; }
     ObjId weakref_target(ObjId weakref) const { return weak_target_.at(weakref); }
 
     // What Python shows.
@@ -191,6 +276,10 @@ public:
     std::string debug_malloc_stats() const;
     const FreeLists& free_lists() const { return free_lists_; }
     void clear_free_lists();                           // what a full collection does
+    // Start-up state: makes the free list `kind` (tuple `length`) hold `count` blocks, as an
+    // interpreter's start-up leaves them (spec §11.5): fresh allocator blocks are added (owned by
+    // no object, not counted by the collector), or the most recent ones freed.
+    void set_free_list_size(FreeListKind kind, std::uint32_t length, std::size_t count);
 
     void check_invariants() const;
 
@@ -227,10 +316,15 @@ private:
     bool dict_alloc_keys(Object& d, std::uint32_t slots, bool unicode);
     void dict_free_keys(Object& d);
     bool set_resize(ObjId set, std::size_t minused);
+    void dict_build_index(Object& d);
+    std::size_t dict_free_slot(const Object& d, std::int64_t hash) const;
+    void set_insert_clean(Object& s, ObjId key, std::int64_t hash);
     bool values_alloc(ObjId instance, std::uint32_t slots);
     bool materialize_combined_dict(ObjId instance);
-    bool dict_unsplit(ObjId dict);
-    bool insert_attributes(ObjId dict, ObjId cls, const std::vector<ObjId>& values);
+    // slots 0: sized by GROWTH_RATE (insertion_resize); else that many (dictresize).
+    bool dict_unsplit(ObjId dict, std::uint32_t slots = 0);
+    bool insert_attributes(ObjId dict, ObjId cls, const std::vector<ObjId>& values,
+                           const std::vector<std::int32_t>& order);
     void release_keys_table(Address keys, std::uint32_t slots, bool unicode);
     std::optional<std::size_t> attr_index(ObjId cls, std::string_view name) const;
     bool equal_keys(ObjId a, ObjId b) const;

@@ -59,6 +59,7 @@ void Heap::begin_dealloc(ObjId id) {
         if (--at(id).refcnt > 0) return;   // resurrected: it stays alive (and tracked)
     }
     untrack(id);
+    if (at(id).type == Type::type && hooks_) hooks_->type_dealloc(id);
     if (!at(id).weakrefs.empty()) {
         for (ObjId wr : clear_weakrefs(id)) {
             if (at(wr).refs.empty() || !at(wr).refs[0]) continue;   // no callback
@@ -98,6 +99,7 @@ void Heap::begin_dealloc(ObjId id) {
             break;
         case Type::instance:
         case Type::slots_instance:
+        case Type::exception:
             decref_each(o.refs.begin() + 1, o.refs.end());
             if (o.buf.items) steps.push_back({DeallocStep::free_items, id});
             steps.push_back({DeallocStep::free_object, id});
@@ -112,11 +114,18 @@ void Heap::begin_dealloc(ObjId id) {
             decref_each(o.refs.begin(), o.refs.end());
             if (o.buf.keys) steps.push_back({DeallocStep::free_keys, id});
             break;
+        case Type::frame:
+            // frame_dealloc: the locals it owns, then f_back.
+            if (!o.refs.empty()) {
+                decref_each(o.refs.begin() + 1, o.refs.end());
+                decref_each(o.refs.begin(), o.refs.begin() + 1);
+            }
+            break;
         default:
             decref_each(o.refs.begin(), o.refs.end());
             break;
     }
-    if (o.type != Type::instance && o.type != Type::slots_instance)
+    if (o.type != Type::instance && o.type != Type::slots_instance && o.type != Type::exception)
         steps.push_back({DeallocStep::free_object, id});
     o.refs.clear();
     dealloc_stack_.push_back(std::move(frame));
@@ -188,16 +197,17 @@ void Heap::detach_weakref(ObjId weakref) {
 
 void Heap::clear_refs(ObjId id) {
     Object& o = at(id);
+    if (!has_tp_clear(o.type)) return;
     switch (o.type) {
-        case Type::tuple:
-        case Type::method:
-            return;   // no tp_clear
         case Type::list:
             list_clear(id);
             return;
         case Type::instance:
-        case Type::slots_instance: {
-            // subtype_clear: slots and attribute values, never the class.
+        case Type::slots_instance:
+        case Type::exception:
+        case Type::frame: {
+            // subtype_clear / BaseException_clear / frame_tp_clear: everything but the class
+            // (instances, exceptions) or f_back (frames).
             for (std::size_t i = 1; i < at(id).refs.size(); ++i) {
                 ObjId old = at(id).refs[i];
                 at(id).refs[i] = kNull;
@@ -206,17 +216,19 @@ void Heap::clear_refs(ObjId id) {
             return;
         }
         case Type::dict:
-        case Type::set:
-        case Type::frozenset: {
-            std::vector<ObjId> old = std::move(o.refs);
-            o.refs.clear();
-            if (o.buf.items) free_items(id);
-            if (o.buf.keys) free_keys(id);
-            at(id).dict = DictTable{};
-            if (o.type != Type::dict) at(id).dict.slots = 8;   // back to the smalltable
-            for (ObjId r : old) drop_edge(r);
+            if (o.dict.split_class) {
+                std::vector<ObjId> old = std::move(o.refs);
+                at(id).refs.assign(old.size(), kNull);
+                at(id).dict.used = 0;
+                for (ObjId r : old) drop_edge(r);
+                return;
+            }
+            dict_clear(id);
             return;
-        }
+        case Type::set:
+        case Type::frozenset:
+            set_clear(id);
+            return;
         case Type::weakref:
             detach_weakref(id);
             [[fallthrough]];

@@ -33,6 +33,27 @@ const char* type_name(Type t) {
         case Type::weakref: return "weakref";
         case Type::range: return "range";
         case Type::gc_list_head: return "<gc list head>";
+        case Type::code: return "code";
+        case Type::module: return "module";
+        case Type::builtin_function: return "builtin_function_or_method";
+        case Type::method_descriptor: return "method_descriptor";
+        case Type::iterator: return "iterator";
+        case Type::generator: return "generator";
+        case Type::slice: return "slice";
+        case Type::exception: return "exception";
+        case Type::traceback: return "traceback";
+        case Type::frame: return "frame";
+        case Type::property: return "property";
+        case Type::staticmethod: return "staticmethod";
+        case Type::classmethod: return "classmethod";
+        case Type::super_object: return "super";
+        case Type::dict_view: return "dict_view";
+        case Type::getset_descriptor: return "getset_descriptor";
+        case Type::member_descriptor: return "member_descriptor";
+        case Type::ellipsis: return "ellipsis";
+        case Type::not_implemented: return "NotImplementedType";
+        case Type::complex_type: return "complex";
+        case Type::bytearray: return "bytearray";
     }
     return "?";
 }
@@ -42,13 +63,28 @@ bool is_gc_type(Type t) {
         case Type::tuple: case Type::list: case Type::dict: case Type::set:
         case Type::frozenset: case Type::instance: case Type::slots_instance: case Type::type:
         case Type::cell: case Type::function: case Type::method: case Type::weakref:
+        case Type::module: case Type::builtin_function: case Type::method_descriptor:
+        case Type::iterator: case Type::generator: case Type::slice: case Type::exception:
+        case Type::traceback: case Type::frame: case Type::property: case Type::staticmethod:
+        case Type::classmethod: case Type::super_object: case Type::dict_view:
+        case Type::getset_descriptor: case Type::member_descriptor:
             return true;
         default:
             return false;
     }
 }
 
-bool has_tp_clear(Type t) { return is_gc_type(t) && t != Type::tuple && t != Type::method; }
+bool has_tp_clear(Type t) {
+    switch (t) {
+        case Type::tuple: case Type::method: case Type::generator: case Type::iterator:
+        case Type::dict_view: case Type::super_object: case Type::builtin_function:
+        case Type::method_descriptor: case Type::getset_descriptor:
+        case Type::member_descriptor: case Type::slice:
+            return false;   // no tp_clear: a cycle through them breaks elsewhere
+        default:
+            return is_gc_type(t);
+    }
+}
 
 Address Heap::id_of(ObjId id) const {
     const Object& o = get(id);
@@ -69,22 +105,79 @@ std::size_t Heap::getsizeof(ObjId id) const {
         case Type::list: return gc + l.list_base + 8 * std::size_t{o.buf.capacity};
         case Type::tuple: return gc + l.tuple_base + 8 * o.refs.size();
         case Type::dict:
-            if (o.dict.split_class) return gc + l.dict_base + 8 * std::size_t{o.buf.capacity};
+            if (o.dict.split_class) {
+                // 3.11 _PyDict_SizeOf: the values part is measured by the SHARED keys' current
+                // size (dk_nentries + dk_usable), which later instances shrink.
+                auto it = classes_.find(o.dict.split_class);
+                if (it != classes_.end())
+                    return gc + l.dict_base + 8 * (it->second.shared_names.size() + it->second.shared_usable);
+                return gc + l.dict_base + 8 * std::size_t{o.buf.capacity};
+            }
             return gc + l.dict_base + o.buf.keys_request;
         case Type::set:
         case Type::frozenset: return gc + l.set_base + o.buf.items_request;
         case Type::instance: return gc + l.instance_base;
+        case Type::type:
+            // type.__sizeof__ of a heap type: sizeof(PyHeapTypeObject) (heap_type_base less its
+            // first member def) plus the cached keys table; a static type: its request.
+            if (classes_.count(id)) return gc + l.heap_type_base - sizes::kMemberDef + o.buf.keys_request;
+            return o.request;
         default: return o.request;
     }
 }
 
 void Heap::clear_free_lists() { free_lists_.clear(allocator_); }
 
+void Heap::set_free_list_size(FreeListKind kind, std::uint32_t length, std::size_t count) {
+    std::uint32_t request = 0;
+    switch (kind) {
+        case FreeListKind::list: request = sizes::list_request(profile_); break;
+        case FreeListKind::dict: request = sizes::dict_request(profile_); break;
+        case FreeListKind::float_: request = profile_.objects.float_size; break;
+        case FreeListKind::tuple: request = sizes::tuple_request(profile_, length); break;
+        case FreeListKind::dict_keys: request = sizes::dict_keys_request(profile_.objects, 8, true); break;
+        case FreeListKind::none: return;
+    }
+    while (free_lists_.size(kind, length) > count) {
+        auto block = free_lists_.pop(kind, length);
+        if (!block) break;
+        allocator_.free(*block, alloc::Domain::object);
+    }
+    while (free_lists_.size(kind, length) < count) {
+        Address block = allocator_.malloc(request, alloc::Domain::object);
+        if (!block) break;
+        if (!free_lists_.push(kind, block, length)) {
+            allocator_.free(block, alloc::Domain::object);
+            break;
+        }
+    }
+    after_op();
+}
+
 std::string Heap::debug_malloc_stats() const {
     return allocator_.debug_malloc_stats() + "\n" + free_lists_.report();
 }
 
 // --- invariants --------------------------------------------------------------------------
+
+class HeapChecker;
+// Split values (a split dict's, or an instance's inline values from refs[first]): the insertion
+// order lists each set value exactly once (it may also name slots a tp_clear emptied).
+void check_values_order(const std::string& name, const Object& o, std::size_t first) {
+    std::vector<bool> seen(o.refs.size(), false);
+    for (std::int32_t x : o.dict.index) {
+        const std::size_t i = first + static_cast<std::size_t>(x);
+        REFSCOPE_CHECK(x >= 0 && i < o.refs.size() && !seen[i],
+                       name + ": values insertion order names a slot twice or out of range");
+        seen[i] = true;
+    }
+    std::size_t set = 0;
+    for (std::size_t i = first; i < o.refs.size(); ++i) {
+        set += o.refs[i] ? 1 : 0;
+        REFSCOPE_CHECK(!o.refs[i] || seen[i], name + ": values insertion order misses a value");
+    }
+    if (first == 0) REFSCOPE_CHECK(o.dict.used == set, name + ": split dict used out of step");
+}
 
 class HeapChecker {
 public:
@@ -168,15 +261,24 @@ private:
                 break;
             case Type::dict:
                 if (!o.dict.split_class) check_dict(name, o);
+                else check_values_order(name, o, 0);
+                break;
+            case Type::instance:
+                if (o.buf.items) check_values_order(name, o, 1);
                 break;
             case Type::set:
-            case Type::frozenset:
-                REFSCOPE_CHECK(o.dict.used == o.refs.size() && o.dict.nentries >= o.dict.used,
+            case Type::frozenset: {
+                std::size_t live = 0;
+                for (ObjId r : o.refs) live += r ? 1 : 0;
+                REFSCOPE_CHECK(o.dict.used == live && o.dict.nentries >= o.dict.used,
                                name + ": set fill/used out of step");
+                REFSCOPE_CHECK(o.refs.size() == o.dict.slots && o.hashes.size() == o.dict.slots,
+                               name + ": set table size out of step");
                 REFSCOPE_CHECK(std::size_t{o.dict.nentries} * 5 < (o.dict.slots - 1) * std::size_t{3} ||
                                    o.dict.slots > sizes::kSetMinSize,
                                name + ": set table over-full");
                 break;
+            }
             default:
                 break;
         }
@@ -191,6 +293,8 @@ private:
         }
         REFSCOPE_CHECK(used == o.dict.used, name + ": ma_used out of step");
         REFSCOPE_CHECK(o.refs.size() == 2 * std::size_t{o.dict.nentries}, name + ": dk_nentries out of step");
+        REFSCOPE_CHECK(o.hashes.size() == o.dict.nentries, name + ": entry hashes out of step");
+        REFSCOPE_CHECK(o.dict.index.size() == o.dict.slots, name + ": index size out of step");
         if (o.dict.slots) {
             REFSCOPE_CHECK(o.dict.usable + o.dict.nentries == sizes::dict_usable(o.dict.slots),
                            name + ": dk_usable out of step");

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,24 @@ enum class Type : std::uint8_t {
     none_type, bool_type, int_type, float_type, str, bytes, tuple, list, dict, set, frozenset,
     object, instance, slots_instance, type, cell, function, method, weakref, range,
     gc_list_head,   // sentinel of a collector list (not a Python object)
+    // Objects the interpreter needs (refscope::lang). `subkind` tells apart the Python types
+    // that share one layout (list_iterator and tuple_iterator, dict_keys and dict_items, ...).
+    code,               // PyCodeObject (not GC in 3.11)
+    module,             // PyModuleObject: refs = [md_dict]
+    builtin_function,   // PyCFunctionObject: builtins and bound builtin methods; refs = [m_self]
+    method_descriptor,  // PyMethodDescrObject and slot wrappers of builtin types
+    iterator,           // list/tuple/range/str/dict/set iterators, enumerate, zip, map, ...
+    generator,          // PyGenObject: refs = the suspended frame's references, then code/names
+    slice,              // PySliceObject: refs = [start, stop, step]
+    exception,          // PyBaseExceptionObject: refs = [class, dict, args, notes, traceback,
+                        //   cause, context]
+    traceback,          // PyTracebackObject: refs = [tb_next, tb_frame]
+    frame,              // PyFrameObject: refs = [f_back, then the frame's data once it owns it]
+    property, staticmethod, classmethod, super_object,
+    dict_view,          // dict_keys / dict_values / dict_items: refs = [dict]
+    getset_descriptor, member_descriptor,
+    ellipsis, not_implemented,
+    complex_type, bytearray,
 };
 
 // Where an object stands with the collector. Generations 0..2 and permanent are lists.
@@ -53,7 +72,20 @@ enum ObjectFlag : std::uint8_t {
     kLive = 1 << 3,         // slot holds a live object
     kUnreachable = 1 << 4,  // in the collector's unreachable list (NEXT_MASK_UNREACHABLE)
     kFromFreelist = 1 << 5, // its block was taken from a free list
+    kHasFinalizer = 1 << 6, // has a tp_finalize of its own (a generator that may need closing)
 };
+
+// What the interpreter attaches to an object: data the memory model does not interpret (a
+// code object's instructions, a class's method table, a suspended frame's layout). A payload
+// never holds references: every reference an object holds is in `refs`. It dies with the
+// object's slot.
+struct Payload {
+    virtual ~Payload() = default;
+};
+
+// Set tables keep their slots in `refs` (kNull for an empty or dummy slot) with the hash of
+// each slot in `hashes`; a dummy slot has hash kDummyHash (CPython: key == dummy, hash -1).
+inline constexpr std::int64_t kDummyHash = -1;
 
 // Separately allocated buffers that grow with an object (spec §11).
 struct Buffers {
@@ -73,9 +105,14 @@ struct DictTable {
     std::uint32_t nentries = 0;   // dk_nentries: entries appended, including dummies
     std::uint32_t used = 0;       // ma_used: live entries
     bool unicode = true;          // all keys exact str (16-byte entries in 3.11)
+    // Dicts: dk_indices (-1 empty, -2 dummy, else an entry index); sets: unused. Split dicts
+    // and 3.11 instances with inline values: the values' insertion order instead (indices of
+    // the set values, oldest first: the prefix CPython 3.11 keeps before a values array).
+    std::vector<std::int32_t> index;
     // 3.11 split dict (a materialised instance __dict__): values in buf.items, one per name
     // of this class's shared keys; refs hold the values only.
     ObjId split_class = 0;
+    std::uint32_t finger = 0;     // sets: where set.pop() looks next
 };
 
 struct Object {
@@ -94,8 +131,13 @@ struct Object {
 
     std::vector<ObjId> refs;      // strong references (see glossary)
     std::vector<ObjId> weakrefs;  // weakref objects pointing here (the weakref list)
+    // Dicts: me_hash of each entry (parallel to the entries in refs); sets: the hash of each
+    // table slot (parallel to refs). Empty otherwise.
+    std::vector<std::int64_t> hashes;
+    std::shared_ptr<Payload> payload;
+    std::int64_t hash_cache = -1; // str/bytes: the cached hash (-1: not computed)
     Buffers buf;
-    DictTable dict;               // dict only
+    DictTable dict;               // dict and set
     // value summary
     std::int64_t ival = 0;        // int (when it fits), bool, tuple/str length caches
     double fval = 0;
@@ -103,6 +145,7 @@ struct Object {
     std::uint32_t ndigits = 0;    // int: number of 30-bit digits
     std::uint8_t str_kind = 1;    // str: 1, 2 or 4 bytes per character
     bool is_ascii = true;
+    std::uint8_t subkind = 0;     // interpreter types sharing a layout (see Type)
 
     bool live() const { return flags & kLive; }
     bool is_static() const { return flags & kStatic; }

@@ -88,6 +88,17 @@ std::uint32_t dict_grow_slots(const ObjectLayout& l, std::uint32_t used, std::ui
     // 3.11: GROWTH_RATE = used * 3; 3.7: used * 2 + slots / 2. Smallest power of two >= it.
     std::uint64_t want = l.growth_rules_v37 ? std::uint64_t{used} * 2 + slots / 2
                                            : std::uint64_t{used} * 3;
+    if (!l.growth_rules_v37) {
+        // 3.11 calculate_log2_keysize on 64-bit Linux: bit_length(((want | 8) - 1) | 7), so a
+        // table resized while holding 1 or 2 entries (want 3 or 6) gets 16 slots, not 8.
+        std::uint64_t m = ((want | 8) - 1) | 7;
+        std::uint32_t log2 = 0;
+        while (m) {
+            ++log2;
+            m >>= 1;
+        }
+        return std::uint32_t{1} << log2;
+    }
     std::uint32_t n = 8;
     while (n < want) n <<= 1;
     return n;

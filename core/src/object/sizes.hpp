@@ -54,5 +54,6 @@ inline constexpr std::uint32_t kSetEntry = 16;
 // 3.11 instance values array for `size` slots (new_values): prefix rounded to 8 + 8 per slot.
 std::uint32_t values_request(std::uint32_t size);
 inline constexpr std::uint32_t kSharedKeysMaxSize = 30;   // SHARED_KEYS_MAX_SIZE
+inline constexpr std::uint32_t kMemberDef = 40;           // sizeof(PyMemberDef): a heap type's item
 
 }  // namespace refscope::object::sizes

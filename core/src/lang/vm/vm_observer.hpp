@@ -1,0 +1,40 @@
+// lang/vm/vm_observer.hpp — what the interpreter tells a trace recorder while it runs.
+//
+// Every hook is optional (empty by default). The interpreter calls them only when an observer
+// is installed (RunOptions::observer), so an unobserved run pays one pointer test per event.
+// Hooks must not run Python code or change reference counts: they observe.
+//
+// Events, in the order they happen:
+//   on_call          a frame was pushed (after its arguments were bound)
+//   on_line          an instruction of a new source line is about to run (a "line step")
+//   on_instruction   an instruction is about to run
+//   on_binding       a name was bound or deleted (value kNull) in a frame or a namespace dict
+//   on_exception_raised / on_exception_handled
+//   on_output        text written to stdout (stream 1) or stderr (stream 2)
+//   on_return        a frame returns (value) or unwinds (value kNull)
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "lang/code.hpp"
+#include "object/object.hpp"
+
+namespace refscope::lang {
+
+struct Frame;
+
+class VmObserver {
+public:
+    virtual ~VmObserver() = default;
+    virtual void on_call(const Frame& /*frame*/) {}
+    virtual void on_line(const Frame& /*frame*/, std::uint32_t /*line*/) {}
+    virtual void on_instruction(const Frame& /*frame*/, const Instr& /*instr*/) {}
+    virtual void on_binding(const Frame& /*frame*/, std::string_view /*name*/, object::ObjId /*value*/) {}
+    virtual void on_exception_raised(const Frame& /*frame*/, object::ObjId /*exception*/) {}
+    virtual void on_exception_handled(const Frame& /*frame*/, object::ObjId /*exception*/) {}
+    virtual void on_output(int /*stream*/, std::string_view /*text*/) {}
+    virtual void on_return(const Frame& /*frame*/, object::ObjId /*value*/) {}
+};
+
+}  // namespace refscope::lang
