@@ -193,10 +193,12 @@ ObjId Heap::new_str(std::string_view utf8) {
         incref(id);
         return id;
     }
+    // Copy first: `utf8` may view another object's text, which allocating can move.
+    std::string text(utf8);
     ObjId id = alloc_object(Type::str, sizes::str_request(profile_.objects, shape));
     if (!id) return kNull;
     Object& o = at(id);
-    o.text = std::string(utf8);
+    o.text = std::move(text);
     o.ival = shape.length;
     o.str_kind = shape.kind;
     o.is_ascii = shape.ascii;
@@ -207,10 +209,12 @@ ObjId Heap::new_str(std::string_view utf8) {
 ObjId Heap::new_str_uncached(std::string_view utf8) {
     auto shape = sizes::str_shape(utf8);
     if (shape.length != 1 || shape.max_char >= 256) return new_str(utf8);
+    // Copy first: `utf8` may view another object's text, which allocating can move.
+    std::string text(utf8);
     ObjId id = alloc_object(Type::str, sizes::str_request(profile_.objects, shape));
     if (!id) return kNull;
     Object& o = at(id);
-    o.text = std::string(utf8);
+    o.text = std::move(text);
     o.ival = shape.length;
     o.str_kind = shape.kind;
     o.is_ascii = shape.ascii;
@@ -223,9 +227,10 @@ ObjId Heap::new_bytes(std::string_view data) {
         incref(empty_bytes_);
         return empty_bytes_;
     }
+    std::string text(data);   // before allocating, as in new_str
     ObjId id = alloc_object(Type::bytes, sizes::bytes_request(profile_.objects, data.size()));
     if (!id) return kNull;
-    at(id).text = std::string(data);
+    at(id).text = std::move(text);
     after_op();
     return id;
 }
