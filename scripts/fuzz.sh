@@ -3,7 +3,9 @@
 # fuzz the interpreter for SECONDS (default 60), starting from fuzz/corpus plus every program of
 # tests/differential/programs and tests/lang/cases. New inputs go to build/fuzz/corpus (not the
 # repository); crashes to build/fuzz/artifacts/. `scripts/fuzz.sh --merge` instead minimizes
-# build/fuzz/corpus into fuzz/corpus (the small corpus kept in the repository).
+# fuzz/corpus + build/fuzz/corpus into fuzz/corpus (the small corpus kept in the repository:
+# what the seed programs do not already cover, smallest inputs first, FUZZ_CORPUS_BUDGET bytes,
+# 300,000 by default).
 # See fuzz/README.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -21,12 +23,23 @@ FLAGS=(-dict=fuzz/python.dict -max_len=4096 -timeout=10 -rss_limit_mb=2048
        "-artifact_prefix=$BUILD/artifacts/")
 
 if [[ "${1:-}" == "--merge" ]]; then
-  step "minimize $BUILD/corpus + fuzz/corpus into fuzz/corpus"
-  mkdir -p "$BUILD/merged"
-  rm -f "$BUILD"/merged/*
-  "$BUILD/refscope_fuzz" "${FLAGS[@]}" -merge=1 "$BUILD/merged" fuzz/corpus "$BUILD/corpus"
+  # Keep only what the seeds (already in the repository) do not cover: merge fuzz/corpus and
+  # build/fuzz/corpus into a copy of the seed programs, and keep the files the merge added.
+  step "minimize fuzz/corpus + $BUILD/corpus (beyond the seed programs) into fuzz/corpus"
+  rm -rf "$BUILD/merged" && mkdir -p "$BUILD/merged" "$BUILD/merge-new"
+  cp tests/differential/programs/*/*.py tests/lang/cases/* "$BUILD/merged/"
+  ls "$BUILD/merged" | sort > "$BUILD/merged.seeds"
+  "$BUILD/refscope_fuzz" "${FLAGS[@]}" -set_cover_merge=1 "$BUILD/merged" fuzz/corpus "$BUILD/corpus"
+  # The repository keeps at most BUDGET bytes of them, smallest first.
   rm -f fuzz/corpus/*
-  cp "$BUILD"/merged/* fuzz/corpus/
+  local_total=0
+  budget="${FUZZ_CORPUS_BUDGET:-300000}"
+  while read -r size name; do
+    (( local_total + size > budget )) && break
+    cp "$BUILD/merged/$name" fuzz/corpus/
+    local_total=$(( local_total + size ))
+  done < <(comm -13 "$BUILD/merged.seeds" <(ls "$BUILD/merged" | sort) |
+           while read -r name; do echo "$(stat -c %s "$BUILD/merged/$name") $name"; done | sort -n)
   echo "fuzz/corpus: $(ls fuzz/corpus | wc -l) files, $(du -sh fuzz/corpus | cut -f1)"
   exit 0
 fi
