@@ -130,3 +130,14 @@ TEST_CASE("a limit inside __del__ leaves a consistent heap", "[vm][limits]") {
         CHECK(r.stdout_text.empty());
     }
 }
+
+TEST_CASE("a huge bytes() under the memory limit is a MemoryError, not host work", "[vm][limits]") {
+    // Found by the fuzzer (a timeout): bytes(333333333) copied 333 MB on the host before the
+    // simulated allocation was refused.
+    RunOptions options;
+    options.memory_limit = 64u << 20;
+    auto r = run_python("try:\n    b = bytes(333333333)\nexcept MemoryError:\n    print('MemoryError')\n",
+                        false, options);
+    CHECK(r.stdout_text == "MemoryError\n");
+    CHECK(r.exit_status == 0);
+}
