@@ -79,3 +79,65 @@ TEST_CASE("the classic profile runs the same program with 3.7's sizes", "[vm][li
     CHECK(r.stdout_text == "64 240\n");
     CHECK(r.exit_status == 0);
 }
+
+TEST_CASE("an output limit reached while printing the traceback ends the run cleanly", "[vm][limits]") {
+    // Found by the fuzzer: the uncaught RecursionError's traceback (1000 frames of two
+    // alternating functions, so no "[Previous line repeated]" folding) is longer than the
+    // output limit; the limit used to escape run_program as a C++ exception.
+    RunOptions options;
+    options.max_output = 2000;
+    auto r = run_python("def f(n):\n    return g(n + 1)\ndef g(n):\n    return f(n + 1)\n"
+                        "print('start')\nf(0)\n", false, options);
+    CHECK(r.stdout_text == "start\n");
+    CHECK(r.limit_reason == "output");
+    CHECK(r.exit_status == 3);
+}
+
+TEST_CASE("an output limit reached by __del__ while the parse tree is freed ends cleanly", "[vm][limits]") {
+    RunOptions options;
+    options.max_output = 100;
+    auto r = run_python(
+        "class A:\n"
+        "    def __del__(self):\n"
+        "        print('x' * 200)\n"
+        "a = A()\n",
+        false, options);
+    CHECK(r.limit_reason == "output");
+    CHECK(r.exit_status == 3);
+}
+
+TEST_CASE("a limit inside __del__ leaves a consistent heap", "[vm][limits]") {
+    // The finalizer's temporary reference was not accounted for when a limit abandoned the
+    // run inside __del__ (run_python checks the heap's invariants after the run).
+    const char* const programs[] = {
+        // from a plain decref
+        "class A:\n    def __del__(self):\n        while True:\n            pass\n"
+        "a = A()\ndel a\nprint('never')\n",
+        // from the collector's finalize_garbage
+        "import gc\nclass A:\n    def __del__(self):\n        while True:\n            pass\n"
+        "a = A()\na.me = a\ndel a\ngc.collect()\nprint('never')\n",
+        // from a weakref callback
+        "import weakref\nclass A:\n    pass\ndef cb(r):\n    while True:\n        pass\n"
+        "a = A()\nr = weakref.ref(a, cb)\ndel a\nprint('never')\n",
+    };
+    for (const char* program : programs) {
+        INFO(program);
+        RunOptions options;
+        options.max_steps = 5000;
+        auto r = run_python(program, false, options);
+        CHECK(r.limit_reason == "steps");
+        CHECK(r.exit_status == 3);
+        CHECK(r.stdout_text.empty());
+    }
+}
+
+TEST_CASE("a huge bytes() under the memory limit is a MemoryError, not host work", "[vm][limits]") {
+    // Found by the fuzzer (a timeout): bytes(333333333) copied 333 MB on the host before the
+    // simulated allocation was refused.
+    RunOptions options;
+    options.memory_limit = 64u << 20;
+    auto r = run_python("try:\n    b = bytes(333333333)\nexcept MemoryError:\n    print('MemoryError')\n",
+                        false, options);
+    CHECK(r.stdout_text == "MemoryError\n");
+    CHECK(r.exit_status == 0);
+}

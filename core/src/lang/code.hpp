@@ -142,6 +142,7 @@ struct CodeObject {
 struct CompilationUnit {
     std::string filename;                // "<string>" or the script's path as given
     std::vector<std::string> source_lines;   // for tracebacks
+    std::string warnings;                    // compile-time SyntaxWarnings, as python3 prints them
     std::vector<Constant> pool;
     std::vector<CodeObject> codes;
 };

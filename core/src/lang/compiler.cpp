@@ -206,6 +206,17 @@ void Compiler::error(const std::string& msg, const Loc& loc) {
     throw SyntaxErrorException{e};
 }
 
+void Compiler::warn(const std::string& msg, std::uint32_t line) {
+    out_.warnings += out_.filename + ":" + std::to_string(line) + ": SyntaxWarning: " + msg + "\n";
+    if (line == 0 || line > lines_.size()) return;
+    std::string text = lines_[line - 1];
+    const char* const ws = " \t\n\r\f\v";
+    std::size_t first = text.find_first_not_of(ws);
+    if (first == std::string::npos) return;
+    text = text.substr(first, text.find_last_not_of(ws) - first + 1);
+    out_.warnings += "  " + text + "\n";
+}
+
 void Compiler::unsupported(const std::string& what, std::uint32_t line) {
     throw UnsupportedException{UnsupportedError{what, line}};
 }

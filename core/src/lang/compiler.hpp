@@ -153,6 +153,8 @@ public:
     void nameop(const std::string& name, Ctx ctx);
     [[noreturn]] void error(const std::string& msg, const Loc& loc);
     [[noreturn]] void unsupported(const std::string& what, std::uint32_t line);
+    // A SyntaxWarning (compiler_warn): "FILE:LINE: SyntaxWarning: MSG" and the stripped line.
+    void warn(const std::string& msg, std::uint32_t line);
     Unit& u() { return *units_.back(); }
 
     // --- statements (compiler_stmt.cpp)

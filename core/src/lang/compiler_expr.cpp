@@ -152,7 +152,31 @@ void Compiler::boolop(const Expr& e) {
     use_next_block(end);
 }
 
+namespace {
+
+// check_is_arg (Python/compile.c, 3.11): anything but a constant, or a singleton constant.
+bool is_arg_ok(const Expr& e) {
+    if (e.kind != ExprKind::Constant) return true;
+    const auto k = e.value.kind;
+    return k == Const::Kind::none || k == Const::Kind::boolean || k == Const::Kind::ellipsis;
+}
+
+}  // namespace
+
 void Compiler::compare(const Expr& e) {
+    // check_compare: at most one SyntaxWarning per comparison, for the first `is`/`is not`
+    // with a (folded) literal operand.
+    bool left_ok = is_arg_ok(*e.left);
+    for (std::size_t i = 0; i < e.ops.size(); ++i) {
+        const bool right_ok = is_arg_ok(*e.elts[i]);
+        if ((e.ops[i] == CmpOpKind::Is || e.ops[i] == CmpOpKind::IsNot) && !(left_ok && right_ok)) {
+            warn(e.ops[i] == CmpOpKind::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                           : "\"is not\" with a literal. Did you mean \"!=\"?",
+                 e.loc.line);
+            break;
+        }
+        left_ok = right_ok;
+    }
     expr(*e.left);
     std::size_t n = e.ops.size() - 1;
     if (n == 0) {

@@ -221,6 +221,10 @@ void Compiler::continue_stmt(const Stmt& s) {
 }
 
 void Compiler::assert_stmt(const Stmt& s) {
+    const Expr& test = *s.test;
+    if ((test.kind == ExprKind::Tuple && !test.elts.empty()) ||
+        (test.kind == ExprKind::Constant && test.value.kind == Const::Kind::tuple && !test.value.items.empty()))
+        warn("assertion is always true, perhaps remove parentheses?", s.loc.line);
     Block* end = new_block();
     jump_if(*s.test, end, true);
     addop(op(Op::LOAD_ASSERTION_ERROR));

@@ -7,6 +7,28 @@
 
 namespace refscope {
 
+namespace {
+
+bool holds_complex(const lang::CompilationUnit& unit, std::uint32_t index) {
+    const lang::Constant& c = unit.pool.at(index);
+    if (c.kind == lang::Constant::Kind::complex) return true;
+    for (std::uint32_t item : c.items)
+        if (holds_complex(unit, item)) return true;
+    return false;
+}
+
+// The line of the first instruction that loads a complex constant (0: none). The VM has no
+// complex type; the compiler keeps complex constants (`refscope dis` shows them as CPython does).
+std::uint32_t first_complex_constant(const lang::CompilationUnit& unit) {
+    for (const lang::CodeObject& code : unit.codes)
+        for (const lang::Instr& in : code.code)
+            if (in.op == lang::Op::LOAD_CONST && holds_complex(unit, code.consts.at(in.arg)))
+                return in.line ? in.line : code.firstlineno;
+    return 0;
+}
+
+}  // namespace
+
 RunResult run_program(std::string_view source, std::string filename, const RunOptions& options) {
     RunResult result;
     auto compiled = lang::compile(source, filename);
@@ -22,6 +44,13 @@ RunResult run_program(std::string_view source, std::string filename, const RunOp
         return result;
     }
     auto unit = std::make_unique<lang::CompilationUnit>(std::move(std::get<lang::CompilationUnit>(compiled)));
+    result.stderr_text = unit->warnings;
+    if (std::uint32_t line = first_complex_constant(*unit)) {
+        result.unsupported = "complex numbers";
+        result.unsupported_line = line;
+        result.exit_status = 2;
+        return result;
+    }
     {
         lang::Interp vm(options, result, options.argv0.empty() ? filename : options.argv0);
         vm.run_main(std::move(unit));

@@ -182,6 +182,23 @@ ObjId Heap::new_float(double value) {
     return id;
 }
 
+// `text` may view another object's text: a short one lives inside its Object, which moves
+// when allocating a new object grows objects_. The anchor remembers where it was relative to
+// objects_' storage, so the view can be rebuilt after the allocation (no copy up front, so a
+// request the memory limit refuses costs nothing).
+Heap::TextAnchor Heap::anchor_text(std::string_view text) const {
+    const auto begin = reinterpret_cast<std::uintptr_t>(objects_.data());
+    const auto end = begin + objects_.size() * sizeof(Object);
+    const auto at = reinterpret_cast<std::uintptr_t>(text.data());
+    if (at >= begin && at < end) return {true, at - begin};
+    return {false, 0};
+}
+
+std::string_view Heap::reanchor_text(const TextAnchor& anchor, std::string_view text) const {
+    if (!anchor.inside) return text;
+    return {reinterpret_cast<const char*>(objects_.data()) + anchor.offset, text.size()};
+}
+
 ObjId Heap::new_str(std::string_view utf8) {
     auto shape = sizes::str_shape(utf8);
     if (shape.length == 0) {
@@ -193,10 +210,11 @@ ObjId Heap::new_str(std::string_view utf8) {
         incref(id);
         return id;
     }
+    const TextAnchor anchor = anchor_text(utf8);
     ObjId id = alloc_object(Type::str, sizes::str_request(profile_.objects, shape));
     if (!id) return kNull;
     Object& o = at(id);
-    o.text = std::string(utf8);
+    o.text = std::string(reanchor_text(anchor, utf8));
     o.ival = shape.length;
     o.str_kind = shape.kind;
     o.is_ascii = shape.ascii;
@@ -207,10 +225,11 @@ ObjId Heap::new_str(std::string_view utf8) {
 ObjId Heap::new_str_uncached(std::string_view utf8) {
     auto shape = sizes::str_shape(utf8);
     if (shape.length != 1 || shape.max_char >= 256) return new_str(utf8);
+    const TextAnchor anchor = anchor_text(utf8);
     ObjId id = alloc_object(Type::str, sizes::str_request(profile_.objects, shape));
     if (!id) return kNull;
     Object& o = at(id);
-    o.text = std::string(utf8);
+    o.text = std::string(reanchor_text(anchor, utf8));
     o.ival = shape.length;
     o.str_kind = shape.kind;
     o.is_ascii = shape.ascii;
@@ -223,9 +242,10 @@ ObjId Heap::new_bytes(std::string_view data) {
         incref(empty_bytes_);
         return empty_bytes_;
     }
+    const TextAnchor anchor = anchor_text(data);
     ObjId id = alloc_object(Type::bytes, sizes::bytes_request(profile_.objects, data.size()));
     if (!id) return kNull;
-    at(id).text = std::string(data);
+    at(id).text = std::string(reanchor_text(anchor, data));
     after_op();
     return id;
 }

@@ -352,6 +352,12 @@ private:
     HeapHooks* hooks_ = nullptr;
     ObjectObserver* observer_ = nullptr;
 
+    struct TextAnchor {
+        bool inside = false;       // the text lies in objects_' storage
+        std::uintptr_t offset = 0;
+    };
+    TextAnchor anchor_text(std::string_view text) const;
+    std::string_view reanchor_text(const TextAnchor& anchor, std::string_view text) const;
     std::vector<Object> objects_;
     std::vector<ObjId> free_ids_;
     std::uint64_t next_serial_ = 1;

@@ -54,8 +54,12 @@ void Heap::dealloc_chain(ObjId first) {
 void Heap::begin_dealloc(ObjId id) {
     if (has_finalizer(id) && !(at(id).flags & kFinalized)) {
         // PyObject_CallFinalizerFromDealloc: resurrect temporarily, run __del__ once.
+        // The temporary reference is the host's: if a run limit stops the program inside
+        // __del__, the abandoned state still accounts for every count.
         at(id).refcnt = 1;
+        ++at(id).external;
         run_finalizer(id);
+        --at(id).external;
         if (--at(id).refcnt > 0) return;   // resurrected: it stays alive (and tracked)
     }
     untrack(id);

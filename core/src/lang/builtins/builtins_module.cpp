@@ -107,8 +107,8 @@ ObjId Interp::import_module(ObjId name) {
     if (!is_str(name)) return raise(Exc::TypeError, "module name must be str");
     if (ObjId m = dict_get(modules_, name)) return newref(m);
     if (exc_) return kNull;
-    std::string_view n = text_of(name);
-    std::string top(n.substr(0, n.find('.')));
+    // A copy: creating the module creates objects, which may move the name's text.
+    const std::string n(text_of(name));
     ObjId m = create_module(n);
     if (!m) {
         if (exc_) return kNull;

@@ -3,7 +3,9 @@
 // Each function checks its arguments as CPython does and uses the runtime's protocols, so
 // reference behaviour follows: print() converts each argument with str() and releases the
 // result before the next one, min()/max() keep a reference to the best item so far, sorted()
-// copies the iterable into a new list and sorts it in place, and so on.
+// copies the iterable into a new list and sorts it in place, and so on. Builtins outside the
+// subset (eval, exec, compile, memoryview, breakpoint, help, aiter, anext, copyright, credits,
+// license) exist, so a name lookup behaves as in CPython, and report "unsupported" when called.
 #include <algorithm>
 #include <cmath>
 
@@ -594,6 +596,18 @@ ObjId bi_open(Interp& vm, ObjId, const CallArgs&) {
     return vm.raise(Exc::OSError, "files are not supported");
 }
 
+// Builtins that exist in CPython but not in the subset: calling one stops the run with an
+// "unsupported" report naming it, instead of a NameError CPython would never raise.
+template <const char* Name>
+ObjId bi_unsupported(Interp& vm, ObjId, const CallArgs&) {
+    vm.report_unsupported(std::string(Name) + "()");
+    return vm.raise(Exc::NotImplementedError, std::string(Name) + "() is not supported");
+}
+constexpr char kEval[] = "eval", kExec[] = "exec", kCompile[] = "compile",
+               kMemoryview[] = "memoryview", kBreakpoint[] = "breakpoint", kHelp[] = "help",
+               kAiter[] = "aiter", kAnext[] = "anext", kCopyright[] = "copyright",
+               kCredits[] = "credits", kLicense[] = "license";
+
 ObjId bi_import(Interp& vm, ObjId, const CallArgs& a) {
     if (a.nargs < 1) return vm.raise(Exc::TypeError, "__import__() missing required argument 'name' (pos 1)");
     return vm.import_module(a[0]);
@@ -611,6 +625,12 @@ const NativeDef kBuiltins[] = {
     {"input", bi_input}, {"globals", bi_globals}, {"locals", bi_locals}, {"vars", bi_vars},
     {"dir", bi_dir}, {"__build_class__", bi_build_class}, {"exit", bi_exit}, {"quit", bi_exit},
     {"open", bi_open}, {"__import__", bi_import},
+    {"eval", bi_unsupported<kEval>}, {"exec", bi_unsupported<kExec>},
+    {"compile", bi_unsupported<kCompile>}, {"memoryview", bi_unsupported<kMemoryview>},
+    {"breakpoint", bi_unsupported<kBreakpoint>}, {"help", bi_unsupported<kHelp>},
+    {"aiter", bi_unsupported<kAiter>}, {"anext", bi_unsupported<kAnext>},
+    {"copyright", bi_unsupported<kCopyright>}, {"credits", bi_unsupported<kCredits>},
+    {"license", bi_unsupported<kLicense>},
 };
 
 }  // namespace

@@ -491,8 +491,11 @@ int Interp::dict_view_contains(ObjId view, ObjId item) {
 }
 
 ObjId Interp::dict_view_compare(ObjId a, ObjId b, int op) {
-    if (static_cast<ViewKind>(obj(a).subkind) == ViewKind::values ||
-        static_cast<ViewKind>(obj(b).subkind) == ViewKind::values)
+    // Either operand may be a set or frozenset (ops.cpp sends those here too).
+    auto values_view = [&](ObjId o) {
+        return obj(o).type == Type::dict_view && static_cast<ViewKind>(obj(o).subkind) == ViewKind::values;
+    };
+    if (values_view(a) || values_view(b))
         return newref(not_implemented());
     Ref sa(new_set()), sb(new_set());
     if (!sa || !sb || set_update(sa.get(), a) < 0 || set_update(sb.get(), b) < 0) return kNull;

@@ -63,6 +63,9 @@ ObjId Interp::native_binary_slot(ObjId a, ObjId b, std::uint32_t nb, bool inplac
         if (nb == NB_OR || nb == NB_AND || nb == NB_SUBTRACT || nb == NB_XOR) return set_operator(a, b, nb, inplace);
         return newref(not_implemented());
     }
+    if ((nb == NB_OR || nb == NB_AND || nb == NB_SUBTRACT || nb == NB_XOR) &&
+        (is_dict_set_view(a) || is_dict_set_view(b)))
+        return dict_view_operator(a, b, nb);
     if (ta == Type::dict && tb == Type::dict && nb == NB_OR) {
         if (inplace) {
             if (dict_merge(a, b, true) < 0) return kNull;
@@ -236,6 +239,9 @@ ObjId Interp::native_compare(ObjId a, ObjId b, int op) {
         return new_bool(eq == (op == CMP_EQ));
     }
     if (ta == Type::dict_view && tb == Type::dict_view) return dict_view_compare(a, b, op);
+    // dictview_richcompare: a keys or items view against a set compares as sets.
+    if ((is_dict_set_view(a) && is_set_type(tb)) || (is_set_type(ta) && is_dict_set_view(b)))
+        return dict_view_compare(a, b, op);
     if (ta == Type::weakref && tb == Type::weakref && (op == CMP_EQ || op == CMP_NE)) {
         // Two live references compare their referents; otherwise by identity.
         ObjId x = heap_->weakref_target(a), y = heap_->weakref_target(b);

@@ -146,6 +146,7 @@ ObjId Interp::builtin_attribute(ObjId o, ObjId name, bool& found) {
             if (n == "__cause__") return newref(x.refs[kExcCause] ? x.refs[kExcCause] : none());
             if (n == "__context__") return newref(x.refs[kExcContext] ? x.refs[kExcContext] : none());
             if (n == "__suppress_context__") return new_bool(x.ival & 1);
+            if (n == "__notes__" && x.refs[3]) return newref(x.refs[3]);   // made by add_note()
             if (n == "__dict__") {
                 if (!x.refs[kExcDict]) {
                     Ref d(new_dict());

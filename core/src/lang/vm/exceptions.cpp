@@ -256,9 +256,10 @@ const std::string* best_suggestion(const std::vector<std::string>& candidates, s
 }  // namespace
 
 std::string Interp::suggestion_for(ObjId exc) {
-    const auto& refs = obj(exc).refs;
+    // Copies: calling dir() below creates objects, which may move the exception's storage.
+    const std::vector<ObjId> refs = obj(exc).refs;
     if (refs.size() < 8 || !refs[7] || !is_str(refs[7])) return {};
-    std::string_view name = text_of(refs[7]);
+    const std::string name(text_of(refs[7]));
     std::vector<std::string> candidates;
     auto try_list = [&]() -> std::string {
         const std::string* s = best_suggestion(candidates, name);

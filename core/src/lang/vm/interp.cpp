@@ -179,18 +179,27 @@ void Interp::run_main(std::unique_ptr<CompilationUnit> unit) {
     }
     clear_frame(frame);
     delete frame;
-    if (result) {
-        decref(result);
-    } else if (unsupported_stop_) {
-        clear_exception();
-        result_.exit_status = 2;
-    } else {
-        ObjId exc = fetch_exception();
-        handle_uncaught(exc);
+    // Finishing can still hit a limit: a traceback longer than the output limit, a __del__
+    // that prints or loops while the result or the parse tree is released.
+    try {
+        if (result) {
+            decref(result);
+        } else if (unsupported_stop_) {
+            clear_exception();
+            result_.exit_status = 2;
+        } else {
+            ObjId exc = fetch_exception();
+            handle_uncaught(exc);
+        }
+        // The parse tree is freed when the script has run (run_mod's arena).
+        std::vector<ObjId> tree;
+        tree.swap(parse_tree_refs_);
+        for (ObjId c : tree) decref(c);
+    } catch (LimitReached& limit) {
+        result_.limit_reason = limit.reason;
+        result_.exit_status = 3;
+        abandon_frames();
     }
-    // The parse tree is freed when the script has run (run_mod's arena).
-    for (ObjId c : parse_tree_refs_) decref(c);
-    parse_tree_refs_.clear();
     result_.line_steps = line_steps_;
     result_.instructions = instructions_;
 }

@@ -449,6 +449,8 @@ public:
     ObjId native_binary_slot(ObjId a, ObjId b, std::uint32_t nb, bool inplace);
     ObjId binary_op1(ObjId a, ObjId b, std::uint32_t nb, bool inplace);
     ObjId set_operator(ObjId a, ObjId b, std::uint32_t nb, bool inplace);
+    bool is_dict_set_view(ObjId o) const;                  // a keys or items view
+    ObjId dict_view_operator(ObjId a, ObjId b, std::uint32_t nb);   // | & - ^ (dict_view_ops.cpp)
     ObjId dict_copy(ObjId dict);
     ObjId str_percent_format(ObjId fmt, ObjId operand);
     ObjId list_inplace_repeat(ObjId list, ObjId count);

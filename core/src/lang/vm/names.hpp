@@ -81,6 +81,20 @@ enum class Id : std::uint16_t {
     X(UnboundLocalError, "UnboundLocalError", NameError)                           \
     X(OSError, "OSError", Exception)                                               \
     X(FileNotFoundError, "FileNotFoundError", OSError)                             \
+    X(BlockingIOError, "BlockingIOError", OSError)                                 \
+    X(ChildProcessError, "ChildProcessError", OSError)                             \
+    X(ConnectionError, "ConnectionError", OSError)                                 \
+    X(BrokenPipeError, "BrokenPipeError", ConnectionError)                         \
+    X(ConnectionAbortedError, "ConnectionAbortedError", ConnectionError)           \
+    X(ConnectionRefusedError, "ConnectionRefusedError", ConnectionError)           \
+    X(ConnectionResetError, "ConnectionResetError", ConnectionError)               \
+    X(FileExistsError, "FileExistsError", OSError)                                 \
+    X(InterruptedError, "InterruptedError", OSError)                               \
+    X(IsADirectoryError, "IsADirectoryError", OSError)                             \
+    X(NotADirectoryError, "NotADirectoryError", OSError)                           \
+    X(PermissionError, "PermissionError", OSError)                                 \
+    X(ProcessLookupError, "ProcessLookupError", OSError)                           \
+    X(TimeoutError, "TimeoutError", OSError)                                       \
     X(ReferenceError, "ReferenceError", Exception)                                 \
     X(RuntimeError, "RuntimeError", Exception)                                     \
     X(NotImplementedError, "NotImplementedError", RuntimeError)                    \
@@ -94,10 +108,19 @@ enum class Id : std::uint16_t {
     X(UnicodeError, "UnicodeError", ValueError)                                    \
     X(UnicodeDecodeError, "UnicodeDecodeError", UnicodeError)                      \
     X(UnicodeEncodeError, "UnicodeEncodeError", UnicodeError)                      \
+    X(UnicodeTranslateError, "UnicodeTranslateError", UnicodeError)                \
     X(Warning, "Warning", Exception)                                               \
     X(UserWarning, "UserWarning", Warning)                                         \
     X(DeprecationWarning, "DeprecationWarning", Warning)                           \
-    X(RuntimeWarning, "RuntimeWarning", Warning)
+    X(RuntimeWarning, "RuntimeWarning", Warning)                                   \
+    X(SyntaxWarning, "SyntaxWarning", Warning)                                     \
+    X(PendingDeprecationWarning, "PendingDeprecationWarning", Warning)             \
+    X(FutureWarning, "FutureWarning", Warning)                                     \
+    X(ImportWarning, "ImportWarning", Warning)                                     \
+    X(UnicodeWarning, "UnicodeWarning", Warning)                                   \
+    X(BytesWarning, "BytesWarning", Warning)                                       \
+    X(ResourceWarning, "ResourceWarning", Warning)                                 \
+    X(EncodingWarning, "EncodingWarning", Warning)
 
 enum class Exc : std::uint8_t {
 #define REFSCOPE_EXC_ENUM(e, s, p) e,
