@@ -111,7 +111,6 @@ int trace_command(const Args& args) {
     in.filename = file;
 
     const trace::Trace t = trace::record(in);
-    nlohmann::json doc = trace::run_info_json(t);
     nlohmann::json states = nlohmann::json::object();
     if (all_states) {
         // One re-run per 64 steps (states_around) instead of one per step.
@@ -127,8 +126,7 @@ int trace_command(const Args& args) {
                                             std::to_string(t.steps) + ")");
         states[std::to_string(s)] = trace::state_at(t, s, 0);
     }
-    doc["states"] = std::move(states);
-    const std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    const std::string text = trace::run_info_text(t, {{"states", std::move(states)}}) + "\n";
     if (out_path.empty()) {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return 0;

@@ -383,3 +383,10 @@ TEST_CASE("trace: a window of states from one re-run equals the states seeked on
         }
     }
 }
+
+TEST_CASE("trace: RunInfo written as text parses to the same JSON as the tree", "[trace]") {
+    const trace::Trace t = trace::record(inputs(kCycleProgram));
+    json expected = trace::run_info_json(t);
+    expected["trace"] = 7;
+    CHECK(json::parse(trace::run_info_text(t, {{"trace", 7}})) == expected);
+}

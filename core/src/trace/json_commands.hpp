@@ -41,18 +41,25 @@
 namespace refscope::api {
 
 using Handler = nlohmann::json (*)(const nlohmann::json& request);
+// A command whose answer is too big to build as a JSON tree first (a trace's timeline of a
+// million steps): it returns the fields of its answer as the text of one JSON object, and
+// call() adds "ok": true in front.
+using RawHandler = std::string (*)(const nlohmann::json& request);
 
 class Registry {
 public:
     // Adds a command; throws InvariantError when the name is taken or the handler is null.
     void add(std::string name, Handler handler);
+    void add_raw(std::string name, RawHandler handler);
     // The handler of `name`, or nullptr when there is none.
     Handler find(std::string_view name) const;
+    RawHandler find_raw(std::string_view name) const;
     // All command names, sorted.
     std::vector<std::string> names() const;
 
 private:
     std::map<std::string, Handler, std::less<>> handlers_;
+    std::map<std::string, RawHandler, std::less<>> raw_handlers_;
 };
 
 // --- every module's commands; build_registry() in json_api.cpp calls each once ----------------

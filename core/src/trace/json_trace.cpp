@@ -45,11 +45,11 @@ std::shared_ptr<const trace::Trace> trace_of(const json& request) {
     return t;
 }
 
-json run_command(const json& request) {
+std::string run_command(const json& request) {
     auto t = std::make_shared<trace::Trace>(trace::record(inputs_of(request)));
-    json info = trace::run_info_json(*t);
-    info["trace"] = trace::store_trace(std::move(t));
-    return info;
+    const trace::Trace& recorded = *t;
+    const std::uint64_t id = trace::store_trace(std::move(t));
+    return trace::run_info_text(recorded, {{"trace", id}});
 }
 
 // States already built, keyed by (trace, step, instr); the oldest go first. A seek re-runs
@@ -122,7 +122,7 @@ json drop_command(const json& request) {
 }  // namespace
 
 void add_trace_commands(Registry& registry) {
-    registry.add("run", run_command);
+    registry.add_raw("run", run_command);
     registry.add("state", state_command);
     registry.add("pool", pool_command);
     registry.add("collection", collection_command);

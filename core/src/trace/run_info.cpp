@@ -1,14 +1,69 @@
 // trace/run_info.cpp — see run_info.hpp.
 #include "trace/run_info.hpp"
 
+#include <charconv>
+#include <utility>
+
 #include "refscope/profile.hpp"
 
 namespace refscope::trace {
 
 using nlohmann::json;
 
-json run_info_json(const Trace& t) {
+namespace {
+
+json run_info_without_timeline(const Trace& t);
+
+void append_column(std::string& out, const char* name, const std::vector<std::uint32_t>& column) {
+    out += '"';
+    out += name;
+    out += "\":[";
+    char buf[16];
+    for (std::size_t i = 0; i < column.size(); ++i) {
+        if (i) out += ',';
+        auto r = std::to_chars(buf, buf + sizeof buf, column[i]);
+        out.append(buf, r.ptr);
+    }
+    out += ']';
+}
+
+}  // namespace
+
+std::string run_info_text(const Trace& t, const json& extra) {
+    json head = run_info_without_timeline(t);
+    for (auto& [k, v] : extra.items()) head[k] = v;
+    std::string out = head.dump(-1, ' ', false, json::error_handler_t::replace);
+    out.pop_back();   // the closing brace
     const Timeline& c = t.timeline;
+    out.reserve(out.size() + c.size() * 11 * 8 + 256);
+    out += ",\"timeline\":{";
+    const std::pair<const char*, const std::vector<std::uint32_t>*> columns[] = {
+        {"line", &c.line}, {"depth", &c.depth}, {"instructions", &c.instructions},
+        {"flags", &c.flags}, {"memory", &c.memory}, {"arenas", &c.arenas}, {"pools", &c.pools},
+        {"objects", &c.objects}, {"gen0", &c.gen0}, {"gen1", &c.gen1}, {"gen2", &c.gen2}};
+    bool first = true;
+    for (const auto& [name, column] : columns) {
+        if (!first) out += ',';
+        first = false;
+        append_column(out, name, *column);
+    }
+    out += "}}";
+    return out;
+}
+
+json run_info_json(const Trace& t) {
+    json out = run_info_without_timeline(t);
+    const Timeline& c = t.timeline;
+    out["timeline"] = {{"line", c.line}, {"depth", c.depth}, {"instructions", c.instructions},
+                       {"flags", c.flags}, {"memory", c.memory}, {"arenas", c.arenas},
+                       {"pools", c.pools}, {"objects", c.objects}, {"gen0", c.gen0},
+                       {"gen1", c.gen1}, {"gen2", c.gen2}};
+    return out;
+}
+
+namespace {
+
+json run_info_without_timeline(const Trace& t) {
     json output = json::array();
     for (const OutputChunk& o : t.output)
         output.push_back({{"step", o.step}, {"stream", o.stream}, {"offset", o.offset}, {"length", o.length}});
@@ -32,12 +87,10 @@ json run_info_json(const Trace& t) {
         {"stdout", t.stdout_text},
         {"stderr", t.stderr_text},
         {"output", std::move(output)},
-        {"timeline", {{"line", c.line}, {"depth", c.depth}, {"instructions", c.instructions},
-                      {"flags", c.flags}, {"memory", c.memory}, {"arenas", c.arenas},
-                      {"pools", c.pools}, {"objects", c.objects}, {"gen0", c.gen0},
-                      {"gen1", c.gen1}, {"gen2", c.gen2}}},
         {"collections", std::move(collections)},
     };
 }
+
+}  // namespace
 
 }  // namespace refscope::trace

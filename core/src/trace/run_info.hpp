@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -17,5 +18,9 @@ inline constexpr int kFormatVersion = 1;
 
 // RunInfo without the "trace" id and "ok" (the caller adds them).
 nlohmann::json run_info_json(const Trace& trace);
+// The same as JSON text, with `extra` fields merged in; the timeline columns are written
+// directly (a million-step timeline as a JSON tree would cost seconds and hundreds of MB).
+// Parses to run_info_json(trace) + extra.
+std::string run_info_text(const Trace& trace, const nlohmann::json& extra = nlohmann::json::object());
 
 }  // namespace refscope::trace
