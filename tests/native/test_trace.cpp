@@ -390,3 +390,18 @@ TEST_CASE("trace: RunInfo written as text parses to the same JSON as the tree", 
     expected["trace"] = 7;
     CHECK(json::parse(trace::run_info_text(t, {{"trace", 7}})) == expected);
 }
+
+TEST_CASE("trace: a state lists at most 5,000 objects, nearest to the frames first", "[trace]") {
+    const trace::Trace t = trace::record(inputs("xs = [str(i) for i in range(6000)]\nys = [1]\nprint(len(xs))\n"));
+    std::uint64_t print_step = 0;
+    for (std::uint64_t s = 0; s < t.steps; ++s)
+        if (t.timeline.line[s] == 3) print_step = s;
+    const json st = trace::state_at(t, print_step, 0);
+    CHECK(st.at("objects").size() <= trace::kMaxListedObjects + 4);
+    CHECK(st.at("omitted").get<std::size_t>() > 1000);
+    check_closed(st);
+    // Both lists (roots) are listed whatever the limit.
+    CHECK(find_object(st, local_id(st, "xs")) != nullptr);
+    CHECK(find_object(st, local_id(st, "ys")) != nullptr);
+    CHECK(trace::state_at(trace::record(inputs(kLoopProgram)), 5, 0).at("omitted") == 0);
+}

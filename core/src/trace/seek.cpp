@@ -172,7 +172,7 @@ SnapshotPoint point_of(const SeekObserver& s, const lang::Instr* next) {
 json empty_state(const Trace& t) {
     return {{"step", 0}, {"instr", 0}, {"instructions", 1}, {"line", t.end.line},
             {"instruction", nullptr}, {"frames", json::array()}, {"objects", json::array()},
-            {"gc", nullptr}, {"allocator", nullptr}};
+            {"omitted", 0}, {"gc", nullptr}, {"allocator", nullptr}};
 }
 
 }  // namespace

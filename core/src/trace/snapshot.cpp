@@ -41,6 +41,7 @@ public:
             {"step", p_.step}, {"instr", p_.instr}, {"instructions", p_.instructions},
             {"line", p_.line}, {"instruction", instruction_json()},
             {"frames", std::move(frames)}, {"objects", std::move(objects)},
+            {"omitted", omitted_.size()},
             {"gc", {{"count", gc.count()}, {"threshold", gc.thresholds()}, {"enabled", gc.enabled()},
                     {"collections", gc.collections_run()}}},
             {"allocator", allocator_json()},
@@ -114,24 +115,30 @@ private:
         return out;
     }
 
-    void add(ObjId id, std::vector<ObjId>& queue) {
-        if (!id || !listed_.insert(id).second) return;
+    // Lists an object (once) and queues it to be explored when it is a program object. Past
+    // kMaxListedObjects only roots (frames' references) are listed; the rest is counted.
+    void add(ObjId id, std::vector<ObjId>& queue, bool root = false) {
+        if (!id || listed_.count(id)) return;
+        if (!root && order_.size() >= kMaxListedObjects) {
+            omitted_.insert(id);
+            return;
+        }
+        listed_.insert(id);
         order_.push_back(id);
         const object::Object& o = h_.get(id);
         if (t_.is_program_object(id) && o.type != Type::code) queue.push_back(id);
     }
 
+    // Breadth first, so that a cut keeps what is nearest to the frames.
     void explore(std::vector<ObjId>& queue) {
-        while (!queue.empty()) {
-            ObjId id = queue.back();
-            queue.pop_back();
-            for (ObjId r : h_.get(id).refs) add(r, queue);
-        }
+        for (std::size_t next = 0; next < queue.size(); ++next)
+            for (ObjId r : h_.get(queue[next]).refs) add(r, queue);
+        queue.clear();
     }
 
     void list_objects() {
         std::vector<ObjId> queue;
-        for (ObjId r : roots_) add(r, queue);
+        for (ObjId r : roots_) add(r, queue, true);
         explore(queue);
         // Reachability from what the interpreter holds: objects with host references or
         // references the model cannot see, and static objects.
@@ -155,6 +162,7 @@ private:
             add(id, queue);
         });
         explore(queue);
+        std::erase_if(omitted_, [&](ObjId id) { return listed_.count(id) != 0; });
         // Referrers: one pass over every live object's references.
         h_.for_each_live([&](ObjId owner, const object::Object& o) {
             bool any = false;
@@ -387,7 +395,7 @@ private:
     std::unordered_map<ObjId, std::uint32_t> shown_dicts_;   // dict -> frame id showing it
     std::unordered_set<std::pair<ObjId, std::size_t>, PairHash> shown_values_;
     std::vector<ObjId> roots_;
-    std::unordered_set<ObjId> listed_, unreachable_;
+    std::unordered_set<ObjId> listed_, unreachable_, omitted_;
     std::vector<ObjId> order_;
     std::unordered_map<ObjId, std::vector<Referrer>> referrers_;
 };

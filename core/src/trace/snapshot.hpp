@@ -15,6 +15,11 @@
 //   * program objects that are not reachable from any reference the interpreter holds
 //     (host references, static objects): marked "unreachable", with what they reference.
 //
+// At most kMaxListedObjects objects are listed (the frames' own references always are);
+// exploring is breadth first from the frames, so a cut keeps what is nearest to them. The
+// State's "omitted" counts the objects left out; edges to them are not shown (their holders'
+// referents skip them), and the referrers they would have been count as "other".
+//
 // Referrers: the references that make up an object's count, one entry per holder: a frame's
 // name (fast local, cell variable, or a shown module / class-body global), a frame's value
 // stack, a listed object (with the edge's label), a cell, a code object's constants; holders
@@ -26,10 +31,11 @@
 //   1. Building a snapshot does not change the run (object_view.hpp, 1): no allocation, no
 //      reference count change, no Python code.
 //   2. Every object id named anywhere in the snapshot (locals, stack, referrers, referents)
-//      is listed in "objects".
+//      is listed in "objects"; "omitted" is 0 unless more than kMaxListedObjects qualify.
 //   3. For every listed object, the referrer counts sum to its refcount.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +45,8 @@
 namespace refscope::trace {
 
 class RunTracker;
+
+inline constexpr std::size_t kMaxListedObjects = 5000;
 
 struct SnapshotPoint {
     std::uint64_t step = 0, instr = 0, instructions = 0;

@@ -270,6 +270,8 @@ export interface State {
   /** Outermost first. */
   frames: FrameState[];
   objects: ObjectState[];
+  /** Objects left out past the listing limit (5,000; the frames' own references are always listed). */
+  omitted: number;
   /** null when the program never ran (a syntax error). */
   gc: { count: [number, number, number]; threshold: [number, number, number]; enabled: boolean; collections: number } | null;
   allocator: {
