@@ -68,12 +68,16 @@ struct GcPhaseRecord {
     std::vector<ObjId> affected;                         // finalized / cleared / resurrected /
                                                          // untracked in this phase
     std::int64_t collected = 0, uncollectable = 0;       // done only
+    bool automatic = false;                              // started by an allocation (not collect())
 };
 
 class GcObserver {
 public:
     virtual ~GcObserver() = default;
     virtual void on_gc_phase(const GcPhaseRecord& record) = 0;
+    // False: the records may leave young / unreachable empty (an observer that only counts
+    // collections spares the collector a copy of every list at every phase).
+    virtual bool wants_object_lists() const { return true; }
 };
 
 struct GenerationStats {
@@ -198,6 +202,7 @@ private:
     bool collecting_ = false;
     bool exception_pending_ = false;
     bool stress_ = false;
+    bool automatic_ = false;                 // the running collection came from on_gc_alloc
 };
 
 }  // namespace refscope::gc

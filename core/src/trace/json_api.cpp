@@ -12,6 +12,7 @@
 //      and end up in a message are replaced with U+FFFD.
 #include "refscope/api.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -26,8 +27,21 @@ namespace refscope::api {
 
 void Registry::add(std::string name, Handler handler) {
     REFSCOPE_CHECK(handler != nullptr, "command \"" + name + "\" has no handler");
-    REFSCOPE_CHECK(!handlers_.contains(name), "command \"" + name + "\" is registered twice");
+    REFSCOPE_CHECK(!handlers_.contains(name) && !raw_handlers_.contains(name),
+                   "command \"" + name + "\" is registered twice");
     handlers_.emplace(std::move(name), handler);
+}
+
+void Registry::add_raw(std::string name, RawHandler handler) {
+    REFSCOPE_CHECK(handler != nullptr, "command \"" + name + "\" has no handler");
+    REFSCOPE_CHECK(!handlers_.contains(name) && !raw_handlers_.contains(name),
+                   "command \"" + name + "\" is registered twice");
+    raw_handlers_.emplace(std::move(name), handler);
+}
+
+RawHandler Registry::find_raw(std::string_view name) const {
+    auto it = raw_handlers_.find(name);
+    return it == raw_handlers_.end() ? nullptr : it->second;
 }
 
 Handler Registry::find(std::string_view name) const {
@@ -39,6 +53,8 @@ std::vector<std::string> Registry::names() const {
     std::vector<std::string> names;
     names.reserve(handlers_.size());
     for (const auto& [name, handler] : handlers_) names.push_back(name);
+    for (const auto& [name, handler] : raw_handlers_) names.push_back(name);
+    std::sort(names.begin(), names.end());
     return names;
 }
 
@@ -48,6 +64,7 @@ Registry build_registry() {
     Registry registry;
     add_meta_commands(registry);
     add_alloc_commands(registry);
+    add_trace_commands(registry);
     // One line per module that answers requests.
     return registry;
 }
@@ -99,7 +116,7 @@ std::string error_response(std::string_view kind, std::string_view message) {
     return dump({{"ok", false}, {"error", {{"kind", kind}, {"message", message}}}});
 }
 
-nlohmann::json dispatch(std::string_view request_json) {
+std::string dispatch(std::string_view request_json) {
     nlohmann::json request;
     try {
         request = nlohmann::json::parse(request_json);
@@ -114,6 +131,12 @@ nlohmann::json dispatch(std::string_view request_json) {
         throw UsageError("a request needs a \"cmd\" string, e.g. {\"cmd\": \"version\"}");
     }
     const auto& name = cmd->get_ref<const std::string&>();
+    if (RawHandler raw = registry().find_raw(name)) {
+        std::string body = raw(request);
+        REFSCOPE_CHECK(body.size() >= 2 && body.front() == '{' && body.back() == '}',
+                       "command \"" + name + "\" answered with a non-object");
+        return body.size() == 2 ? std::string(R"({"ok":true})") : R"({"ok":true,)" + body.substr(1);
+    }
     Handler handler = registry().find(name);
     if (handler == nullptr) {
         std::string known;
@@ -123,7 +146,7 @@ nlohmann::json dispatch(std::string_view request_json) {
     nlohmann::json response = handler(request);
     REFSCOPE_CHECK(response.is_object(), "command \"" + name + "\" answered with a non-object");
     response["ok"] = true;
-    return response;
+    return dump(response);
 }
 
 }  // namespace
@@ -131,7 +154,7 @@ nlohmann::json dispatch(std::string_view request_json) {
 std::string call(std::string_view request_json) noexcept {
     try {
         try {
-            return dump(dispatch(request_json));
+            return dispatch(request_json);
         } catch (const UsageError& error) {
             return error_response("usage", error.what());
         } catch (const std::exception& error) {

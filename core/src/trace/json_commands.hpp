@@ -23,7 +23,9 @@
 //
 // Invariants:
 //   1. Command names are unique (Registry::add throws InvariantError on a duplicate).
-//   2. Handlers keep no state between calls: the same request gives the same answer.
+//   2. Handlers keep no state between calls: the same request gives the same answer. The trace
+//      commands are the one exception: "run" stores a trace that later requests name
+//      (trace_store.hpp); their answers depend only on the request and that trace.
 #pragma once
 
 #include <functional>
@@ -39,23 +41,31 @@
 namespace refscope::api {
 
 using Handler = nlohmann::json (*)(const nlohmann::json& request);
+// A command whose answer is too big to build as a JSON tree first (a trace's timeline of a
+// million steps): it returns the fields of its answer as the text of one JSON object, and
+// call() adds "ok": true in front.
+using RawHandler = std::string (*)(const nlohmann::json& request);
 
 class Registry {
 public:
     // Adds a command; throws InvariantError when the name is taken or the handler is null.
     void add(std::string name, Handler handler);
+    void add_raw(std::string name, RawHandler handler);
     // The handler of `name`, or nullptr when there is none.
     Handler find(std::string_view name) const;
+    RawHandler find_raw(std::string_view name) const;
     // All command names, sorted.
     std::vector<std::string> names() const;
 
 private:
     std::map<std::string, Handler, std::less<>> handlers_;
+    std::map<std::string, RawHandler, std::less<>> raw_handlers_;
 };
 
 // --- every module's commands; build_registry() in json_api.cpp calls each once ----------------
 void add_meta_commands(Registry& registry);   // "version" (json_api.cpp)
 void add_alloc_commands(Registry& registry);  // "alloc_scenario" (json_alloc.cpp)
+void add_trace_commands(Registry& registry);  // "run", "state", "pool", "collection", "drop" (json_trace.cpp)
 
 // The table api::call dispatches on, built on first use.
 const Registry& registry();
