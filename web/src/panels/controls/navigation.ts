@@ -11,10 +11,9 @@ export function lineForward(run: RunInfo, at: Cursor): Cursor {
   return { step: Math.min(run.steps, at.step + 1), instr: 0 };
 }
 
-export function lineBack(run: RunInfo, at: Cursor): Cursor {
+export function lineBack(_run: RunInfo, at: Cursor): Cursor {
   if (at.instr > 0) return { step: at.step, instr: 0 };
   return { step: Math.max(0, at.step - 1), instr: 0 };
-  void run;
 }
 
 export function instrForward(run: RunInfo, at: Cursor): Cursor {
