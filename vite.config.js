@@ -10,6 +10,10 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
   },
+  // The engine worker imports the wasm module: an ES module worker keeps that import as is.
+  worker: {
+    format: 'es',
+  },
   preview: {
     host: '127.0.0.1',
   },
