@@ -79,6 +79,7 @@ bindShortcuts(controls, () => void runner.run());
 
 void engine.ready.then((ready) => {
   if (ready.ok) {
+    performance.mark('refscope-ready');
     document.body.dataset.ready = '1';
     runButton.disabled = false;
     status.textContent = '';

@@ -23,16 +23,16 @@ export type CommandName =
 interface ButtonSpec { name: CommandName; label: string; text: string; key: string }
 
 const BUTTONS: ButtonSpec[] = [
-  { name: 'start', label: 'Go to the first step', text: '⏮', key: 'Home' },
-  { name: 'memory-back', label: 'Previous memory event', text: '◀M', key: 'Shift+M' },
+  { name: 'start', label: 'Go to the first step', text: '|◀', key: 'Home' },
+  { name: 'memory-back', label: 'Previous memory event', text: '◀ mem', key: 'Shift+M' },
   { name: 'line-back', label: 'Step back one line', text: '◀', key: '←' },
   { name: 'instr-back', label: 'Step back one instruction', text: '◁', key: 'Shift+←' },
   { name: 'instr-forward', label: 'Step forward one instruction', text: '▷', key: 'Shift+→' },
   { name: 'line-forward', label: 'Step forward one line', text: '▶', key: '→' },
-  { name: 'memory-forward', label: 'Next memory event', text: 'M▶', key: 'M' },
-  { name: 'collection-forward', label: 'Next garbage collection', text: 'GC▶', key: 'G' },
-  { name: 'breakpoint-forward', label: 'Continue to the next breakpoint', text: '⏭●', key: 'C' },
-  { name: 'end', label: 'Go to the last step', text: '⏭', key: 'End' },
+  { name: 'memory-forward', label: 'Next memory event', text: 'mem ▶', key: 'M' },
+  { name: 'collection-forward', label: 'Next garbage collection', text: 'gc ▶', key: 'G' },
+  { name: 'breakpoint-forward', label: 'Continue to the next breakpoint', text: '● ▶', key: 'C' },
+  { name: 'end', label: 'Go to the last step', text: '▶|', key: 'End' },
 ];
 
 const SPEEDS = [1, 2, 5, 10, 30, 100];
@@ -89,7 +89,7 @@ export function mountControls(container: HTMLElement, store: Store, breakpoints:
     const { run } = store.get();
     if (!run) return;
     if (store.get().cursor.step >= run.steps) store.setCursor(0, 0);
-    play.textContent = '⏸ Pause';
+    play.textContent = '❚❚ Pause';
     play.setAttribute('aria-label', 'Pause');
     play.setAttribute('aria-pressed', 'true');
     const lines = breakpoints();
