@@ -10,6 +10,7 @@
 //   2. pool.count + pool.nfree + pool.untouched == pool.capacity.
 //   3. a PoolDetail's blocks are in address order; freeblock holds indices into blocks, head first.
 import type { PoolDetail as EnginePoolDetail, PoolRef } from '../../engine/trace-types';
+export type { ObjectLabel } from '../object-label';
 
 /** One pool of an arena (as in the `alloc_scenario` answer, web/src/wasm/core.d.mts). */
 export interface PoolInfo {
@@ -64,9 +65,3 @@ export type PoolDetail = EnginePoolDetail;
 /** Where an object's block lives (State objects carry it as `pool`). */
 export type BlockPlace = PoolRef;
 
-/** What the panel knows about an object, to name it in tooltips and lists. */
-export interface ObjectLabel {
-  id: number;
-  type: string;
-  summary: string;
-}
