@@ -42,8 +42,11 @@ export function renderLegend(snapshot: AllocatorSnapshot, theme: AllocatorTheme)
   return legend;
 }
 
-export function renderMapTable(snapshot: AllocatorSnapshot): HTMLTableElement {
-  const table = el('table', 'rs-visually-hidden');
+/** The table inside a visually hidden box (a table itself ignores a 1px height). */
+export function renderMapTable(snapshot: AllocatorSnapshot): HTMLElement {
+  const box = el('div', 'rs-visually-hidden');
+  const table = el('table');
+  box.append(table);
   const uncarved = snapshot.arenas.reduce((n, a) => n + a.ntotalpools - a.pools.filter((p) => p.state !== 'unused').length, 0);
   table.append(el('caption', undefined,
     `${snapshot.arenas.length} arena${snapshot.arenas.length === 1 ? '' : 's'}; carved pools below; ${uncarved} pools not carved yet`));
@@ -63,5 +66,5 @@ export function renderMapTable(snapshot: AllocatorSnapshot): HTMLTableElement {
     }
   }
   table.append(thead, body);
-  return table;
+  return box;
 }

@@ -252,6 +252,7 @@ export class AllocatorPanel {
       selected: s ? { arena: s.arena, pool: s.pool } : null,
     });
     this.lastMapDrawMs = performance.now() - start;
+    this.canvas.dataset.drawMs = this.lastMapDrawMs.toFixed(3);
   }
 
   private pointer(event: MouseEvent, click: boolean): void {

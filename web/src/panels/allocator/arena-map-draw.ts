@@ -4,14 +4,15 @@
 //   used   — pale tile filled from the bottom up to count / capacity;
 //   empty  — pale tile with a solid outline (it keeps its last size class);
 //   unused — never carved: a dashed outline only.
-// Each carved tile is labelled with its block size. Fills are batched: one path per style, so a
+// Carved tiles are labelled with their block size when tiles are big enough (a few arenas); with
+// many arenas the legend and the hover line name the class. Fills are batched: one path per style, so a
 // redraw costs a few dozen canvas calls plus one label per carved pool.
 //
 // Invariant: drawArenaMap draws the whole canvas (it clears first), so a redraw per step is
 // idempotent; marks (focus, open pool, selected object's pool) are drawn last, on top.
 import type { AllocatorSnapshot, PoolInfo } from './allocator-data';
 import { classColour, classTextColour, css, type AllocatorTheme } from './allocator-theme';
-import { arenaOrigin, tileRect, type ArenaMapLayout, type Rect } from './arena-map-layout';
+import { arenaOrigin, LABEL_MIN_TILE, tileRect, type ArenaMapLayout, type Rect } from './arena-map-layout';
 
 export interface PoolRef {
   arena: number;
@@ -107,7 +108,7 @@ export function drawArenaMap(ctx: CanvasRenderingContext2D, layout: ArenaMapLayo
           solid.add(css(colour), { x: rect.x, y: rect.y + rect.h - filled, w: rect.w, h: filled });
         }
       }
-      labels.push({ rect, text: String(pool.block_size), pool });
+      if (layout.tile >= LABEL_MIN_TILE) labels.push({ rect, text: String(pool.block_size), pool });
     }
   });
 

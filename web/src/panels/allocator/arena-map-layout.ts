@@ -40,12 +40,20 @@ function arenaHeight(layout: ArenaMapLayout, pools: number): number {
   return layout.caption + rows * layout.tile + (rows - 1) * layout.gap;
 }
 
+/** Tile size for a number of arenas: big labelled tiles for a few, small ones for many. */
+export function tileSizeFor(arenaCount: number): number {
+  return arenaCount <= 2 ? 34 : arenaCount <= 6 ? 24 : 14;
+}
+
+/** Smallest tile that still carries its block size as a label. */
+export const LABEL_MIN_TILE = 22;
+
 /** Lays out arenas (slot index, usable pools) for a canvas `availableWidth` CSS pixels wide. */
 export function layoutArenaMap(
   arenas: { index: number; ntotalpools: number }[],
   availableWidth: number,
-  tile = 30,
-  gap = 3,
+  tile = tileSizeFor(arenas.length),
+  gap = tile >= LABEL_MIN_TILE ? 3 : 2,
 ): ArenaMapLayout {
   const caption = 20;
   const arenaGap = 18;

@@ -1,6 +1,6 @@
 // Paints one opened pool: every block a cell of an ImageData (one putImageData per redraw, so a
 // 1,020-block pool costs one pass over its pixels), then the free-block chain on top as a line
-// through the free blocks in list order, starting at the head (pool->freeblock, ringed).
+// through the first free blocks in list order, starting at the head (pool->freeblock, ringed).
 //
 // Cell shapes, so that colour is never the only cue:
 //   allocated — solid, in the pool's size-class colour;
@@ -14,8 +14,9 @@ import type { PoolDetail } from './allocator-data';
 import { classColour, css, type AllocatorTheme, type Rgb } from './allocator-theme';
 import { cellRect, type PoolBlocksLayout } from './pool-blocks-layout';
 
-/** Longest stretch of the chain drawn as a line; the rest is listed in text only. */
-export const CHAIN_DRAW_LIMIT = 400;
+/** Links of the chain drawn as a line (from the head): enough to show the LIFO order without
+ *  covering a 1,000-block pool in lines; the text under the canvas lists the chain too. */
+export const CHAIN_DRAW_LIMIT = 48;
 
 function packRgba(c: Rgb, alpha: number): number {
   // ImageData is RGBA in memory; a Uint32Array view on little-endian hardware reads it as ABGR.

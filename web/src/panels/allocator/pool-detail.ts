@@ -12,7 +12,7 @@ import { clamp, el } from '../panel-dom';
 import type { ObjectLabel, PoolDetail, PoolInfo } from './allocator-data';
 import { classColour, css, type AllocatorTheme } from './allocator-theme';
 import type { PoolRef } from './arena-map-draw';
-import { drawPoolBlocks } from './pool-blocks-draw';
+import { CHAIN_DRAW_LIMIT, drawPoolBlocks } from './pool-blocks-draw';
 import { blockAt, layoutPoolBlocks, type PoolBlocksLayout } from './pool-blocks-layout';
 
 const CHAIN_TEXT_LIMIT = 24;
@@ -112,6 +112,7 @@ export class PoolDetailView {
     const cursor = document.activeElement === this.canvas ? this.cursor : this.hover;
     drawPoolBlocks(ctx, this.layout, this.detail, this.host.theme(), this.scale(), this.selectedBlock, cursor);
     this.lastDrawMs = performance.now() - start;
+    this.canvas.dataset.drawMs = this.lastDrawMs.toFixed(3);
   }
 
   private scale(): number {
@@ -201,5 +202,6 @@ export function chainText(chain: number[]): string {
   if (chain.length === 0) return 'Free list: empty (the next block comes from the untouched part, or the pool is full).';
   const shown = chain.slice(0, CHAIN_TEXT_LIMIT).join(' → ');
   const more = chain.length > CHAIN_TEXT_LIMIT ? ` → … (${chain.length - CHAIN_TEXT_LIMIT} more)` : '';
-  return `Free list, head first (${chain.length} block${chain.length === 1 ? '' : 's'}): freeblock → ${shown}${more}`;
+  const drawn = chain.length > CHAIN_DRAW_LIMIT ? `; the line above follows the first ${CHAIN_DRAW_LIMIT}` : '';
+  return `Free list, head first (${chain.length} block${chain.length === 1 ? '' : 's'}${drawn}): freeblock → ${shown}${more}`;
 }

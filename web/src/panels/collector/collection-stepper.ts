@@ -130,7 +130,7 @@ export class CollectionStepper {
       return;
     }
     const table = el('table', 'rs-gc-objects');
-    table.append(el('caption', undefined, 'gc_refs of each object, phase by phase (blank: not reached yet; — : not in the list)'));
+    table.append(el('caption', undefined, 'gc_refs of each object, phase by phase. × unreachable · — not in the list · blank: phase not reached yet'));
     const head = el('tr');
     head.append(el('th', undefined, 'object'));
     detail.phases.forEach((p, i) => {
@@ -149,21 +149,28 @@ export class CollectionStepper {
       const current = row.cells[this.phase];
       if (current?.unreachable) tr.classList.add('rs-gc-row-unreachable');
       if (row.id === this.selected) tr.classList.add('rs-gc-row-selected');
-      const name = el('button', 'rs-gc-object', labelText(row.id, this.labels.get(row.id)));
+      const text = labelText(row.id, this.labels.get(row.id));
+      const name = el('button', 'rs-gc-object', text);
       name.type = 'button';
-      name.setAttribute('aria-label', `select ${labelText(row.id, this.labels.get(row.id))}`);
+      name.title = text;
+      name.setAttribute('aria-label', `select ${text}`);
       name.addEventListener('click', () => this.host.selectObject(row.id));
       const nameCell = el('th');
       nameCell.setAttribute('scope', 'row');
       nameCell.append(name);
+      if (current?.unreachable) nameCell.append(el('span', 'rs-gc-tag', 'unreachable'));
       tr.append(nameCell);
       row.cells.forEach((cell, i) => {
         const td = el('td', i === this.phase ? 'rs-gc-col-current' : undefined);
         if (i > this.phase) td.textContent = '';
         else if (!cell) td.textContent = '—';
         else {
-          td.textContent = cell.gcRefs === null ? '' : String(cell.gcRefs);
-          if (cell.unreachable) td.append(el('span', 'rs-gc-tag', cell.gcRefs === null ? 'unreachable' : ' unreachable'));
+          td.textContent = cell.gcRefs === null ? '×' : String(cell.gcRefs);
+          if (cell.unreachable) {
+            td.classList.add('rs-gc-cell-unreachable');
+            td.title = 'in the unreachable list';
+            if (cell.gcRefs === null) td.setAttribute('aria-label', 'unreachable');
+          }
           if (cell.affected) td.classList.add('rs-gc-changed');
           if (cell.gcRefs === 0) td.classList.add('rs-gc-zero');
         }
