@@ -13,6 +13,8 @@ import { mountControls } from './panels/controls/controls-panel';
 import { mountTimeline } from './panels/timeline/timeline-panel';
 import { mountHeap } from './panels/heap/heap-panel';
 import { mountOutput } from './panels/output/output-panel';
+import { mountCollector } from './panels/collector/mount-collector';
+import { mountAllocator } from './panels/allocator/mount-allocator';
 import { EXAMPLES } from './app/examples';
 import { syncStateWithCursor } from './app/cursor-sync';
 import { makeRunner } from './app/run-program';
@@ -37,6 +39,8 @@ const output = mountOutput(element('output'), store);
 const controls = mountControls(element('controls'), store, () => editor.breakpoints());
 mountTimeline(element('timeline'), store);
 mountHeap(element('heap'), store);
+mountCollector(element('collector'), store);
+mountAllocator(element('allocator'), store);
 syncStateWithCursor(store, (message) => output.showMessage(message, 'error'));
 
 const status = element('status');
