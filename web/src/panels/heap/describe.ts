@@ -21,6 +21,17 @@ export function markLabel(mark: ObjectMark): string {
   }
 }
 
+/** The mark as written on a card (the full words are in its label and the details). */
+export function shortMark(mark: ObjectMark): string {
+  switch (mark) {
+    case 'small_int': return 'cached';
+    case 'interned': return 'interned';
+    case 'immortal': return '';
+    case 'finalized': return 'finalized';
+    case 'unreachable': return 'unreachable';
+  }
+}
+
 export function shortAddress(address: string): string {
   return address.length > 8 ? `…${address.slice(-6)}` : address;
 }

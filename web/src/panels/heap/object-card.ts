@@ -6,7 +6,7 @@
 // is keyboard-focusable with an aria-label that says everything its picture says.
 import type { HeapObject } from '../../engine/trace-types';
 import { svg } from '../../util/dom';
-import { clip, describeObject, gcLabel, markLabel, shortAddress } from './describe';
+import { clip, describeObject, gcLabel, shortAddress, shortMark } from './describe';
 import { CARD_HEADER, CARD_WIDTH, MAX_ROWS, ROW, cardHeight, isInline } from './geometry';
 import type { Spot } from './heap-layout';
 
@@ -46,13 +46,14 @@ export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, H
   group.append(badge);
   group.append(svg('text', { class: 'rs-card-rc-label', x: CARD_WIDTH - 12 - badgeWidth, y: 16, 'text-anchor': 'end' }, 'refs'));
 
-  group.append(svg('text', { class: 'rs-card-summary', x: 14, y: 35 }, clip(object.summary, 27)));
-  const marks = object.marks.filter((m) => m !== 'immortal').map(markLabel);
+  const marks = object.marks.map(shortMark).filter((m) => m !== '');
+  const marksText = marks.join(' · ');
+  group.append(svg('text', { class: 'rs-card-summary', x: 14, y: 35 }, clip(object.summary, marks.length ? Math.max(6, 26 - marksText.length) : 27)));
+  if (marks.length) {
+    group.append(svg('text', { class: 'rs-card-marks', x: CARD_WIDTH - 8, y: 35, 'text-anchor': 'end' }, marksText));
+  }
   const meta = `${object.size} B · ${shortAddress(object.address)} · ${gcLabel(object.gc)}`;
   group.append(svg('text', { class: 'rs-card-meta', x: 14, y: 51 }, meta));
-  if (marks.length) {
-    group.append(svg('text', { class: 'rs-card-marks', x: CARD_WIDTH - 8, y: 51, 'text-anchor': 'end' }, marks.join(' · ')));
-  }
 
   object.referents.slice(0, MAX_ROWS).forEach((ref, row) => {
     const y = CARD_HEADER + row * ROW;
