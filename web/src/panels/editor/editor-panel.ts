@@ -8,6 +8,7 @@ import { python } from '@codemirror/lang-python';
 import { EditorView } from '@codemirror/view';
 import type { Store } from '../../state/store';
 import { breakpointLines, breakpoints } from './breakpoints';
+import { codeColours } from './code-colours';
 import { lineMarks, setLineMarks } from './line-marks';
 
 export interface EditorHandle {
@@ -28,6 +29,7 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
       breakpoints(),
       basicSetup,
       python(),
+      codeColours(),
       lineMarks(),
       EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
       EditorView.updateListener.of((update) => {
