@@ -119,7 +119,7 @@ test('dark theme, keyboard stepping, and a phone-sized screen', { timeout: 120_0
   await load(page, session.url);
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
   await page.click('#run');
-  await page.waitForSelector('g.rs-card');
+  await page.waitForSelector('g.rs-frame', { state: 'attached' });
   await page.locator('#heap-heading').click();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');

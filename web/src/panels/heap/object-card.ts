@@ -41,7 +41,7 @@ export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, H
   group.append(svg('text', { class: 'rs-card-type', x: 14, y: 17 }, object.type));
 
   const badge = svg('g', { class: 'rs-refcount', transform: `translate(${CARD_WIDTH - 8},4)` });
-  const countText = object.refcount > 99999 ? `${Math.round(object.refcount / 1000)}k` : String(object.refcount);
+  const countText = object.marks.includes('immortal') ? '∞' : object.refcount > 99999 ? `${Math.round(object.refcount / 1000)}k` : String(object.refcount);
   const badgeWidth = 16 + countText.length * 7.5;
   badge.append(svg('rect', { x: -badgeWidth, width: badgeWidth, height: 18, rx: 9 }));
   badge.append(svg('text', { x: -badgeWidth / 2, y: 13, 'text-anchor': 'middle', 'data-refcount-text': '' }, countText));
