@@ -130,7 +130,7 @@ export class CollectionStepper {
       return;
     }
     const table = el('table', 'rs-gc-objects');
-    table.append(el('caption', undefined, 'gc_refs of each object, phase by phase. × unreachable · — not in the list · blank: phase not reached yet'));
+    table.append(el('caption', undefined, 'gc_refs of each object, phase by phase. × unreachable · — not in the list · underlined: changed in that phase · blank: not reached yet'));
     const head = el('tr');
     head.append(el('th', undefined, 'object'));
     detail.phases.forEach((p, i) => {

@@ -1,0 +1,200 @@
+// The allocator and collector panels on their demo page (web/panels-demo.html) in Debian's
+// Chromium: `vite preview` serves dist/, playwright-core drives /usr/bin/chromium. Needs the
+// front-end build (scripts/build.sh). Runs on the demo's stand-in trace (`?synthetic=1`): real
+// allocator figures from alloc_scenario, sample pool layouts and a sample collection of a
+// two-list cycle. Screenshots go to test-results/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+let server;
+let browser;
+let url;
+
+before(async () => {
+  assert.ok(existsSync(`${root}/dist/panels-demo.html`), 'dist/panels-demo.html is missing: run scripts/build.sh first');
+  mkdirSync(`${root}/test-results`, { recursive: true });
+  server = await preview({
+    configFile: `${root}/vite.config.js`,
+    preview: { host: '127.0.0.1', port: 0, open: false },
+    logLevel: 'warn',
+  });
+  url = server.resolvedUrls.local[0];
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await server.close();
+});
+
+/** Opens the demo page at `query`; records console errors and uncaught exceptions. */
+async function openDemo(query) {
+  const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.goto(`${url}panels-demo.html${query}`);
+  await page.waitForSelector('body[data-ready="1"], body[data-error]');
+  assert.equal(await page.locator('body').getAttribute('data-error'), null, await page.locator('#mode').textContent());
+  return { page, problems };
+}
+
+/** Moves the demo's cursor and waits until the panels show that step's state. */
+async function goToStep(page, step) {
+  await page.evaluate((s) => window.refscopeDemo.store.setCursor(s), step);
+  await page.waitForFunction((s) => window.refscopeDemo.store.get().state?.step === s, step);
+}
+
+const allocator = (page) => page.getByRole('region', { name: 'Allocator (pymalloc)' });
+const collector = (page) => page.getByRole('region', { name: 'Cyclic garbage collector' });
+
+/** "N allocated" from the opened pool's counts line. */
+async function allocatedInOpenPool(page) {
+  const text = await allocator(page).locator('.rs-alloc-pool-counts').textContent();
+  const match = text.match(/(\d+) allocated/);
+  assert.ok(match, `no block counts in "${text}"`);
+  return Number(match[1]);
+}
+
+test('allocator: a pool opened from the map fills up as the program allocates', { timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo('?synthetic=1');
+  await goToStep(page, 1);
+  const map = allocator(page).locator('canvas.rs-alloc-map');
+  await map.click({ position: { x: 10, y: 30 } });     // the first tile of arena 0
+  const heading = allocator(page).locator('.rs-alloc-pool-heading');
+  await heading.waitFor();
+  assert.match(await heading.textContent(), /^Arena 0, pool 0: 32-byte blocks \(size class 1\), used/);
+  const before = await allocatedInOpenPool(page);
+  assert.ok(before > 0 && before < 510, `pool 0 holds ${before} blocks at step 1`);
+  await page.screenshot({ path: `${root}/test-results/panels-allocator-step1.png`, fullPage: true });
+
+  await goToStep(page, 2);
+  await page.waitForFunction((n) => !document.querySelector('.rs-alloc-pool-counts')?.textContent.startsWith(`510 blocks: ${n} `), before);
+  const after = await allocatedInOpenPool(page);
+  assert.ok(after > before, `pool 0 went from ${before} to ${after} blocks`);
+  assert.match(await heading.textContent(), /, full$/);
+  // The text alternative of the map lists the same pool with the same count.
+  const row = allocator(page).locator('.rs-visually-hidden tbody tr').first();
+  assert.deepEqual(await row.locator('td').allTextContents(), ['0', '0', '32 B', 'full', `${after} of 510`]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('allocator: lists, free-list text, malloc chunks and _debugmallocstats follow the step', { timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo('?synthetic=1');
+  await goToStep(page, 9);                              // every second float freed
+  const panel = allocator(page);
+  assert.match(await panel.locator('.rs-alloc-lists li').first().textContent(), /^class 1 \(32 B\)/);
+  assert.match(await panel.locator('.rs-alloc-arena-order li').first().textContent(), /^arena 0 — \d+ free pools$/);
+  assert.equal(await panel.locator('.rs-alloc-raw tbody tr').count(), 2);
+  await panel.locator('.rs-alloc-lists .rs-alloc-chip').first().click();   // open the head of usedpools[1]
+  await panel.locator('.rs-alloc-chain').waitFor();
+  assert.match(await panel.locator('.rs-alloc-chain').textContent(), /^Free list, head first \(255 blocks; .*\): freeblock → 509 → 507/);
+  const stats = panel.locator('.rs-alloc-mallocstats');
+  assert.equal(await stats.locator('pre').isVisible(), false);
+  await stats.locator('summary').click();
+  assert.match(await stats.locator('pre').textContent(), /Small block threshold = 512, in 32 size classes/);
+  await goToStep(page, 8);                              // the section stays open across steps
+  assert.equal(await panel.locator('.rs-alloc-mallocstats pre').isVisible(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('allocator: selecting an object by its block rings the block; keyboard opens pools', { timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo('?synthetic=1');
+  await goToStep(page, 1);
+  const panel = allocator(page);
+  const map = panel.locator('canvas.rs-alloc-map');
+  await map.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await panel.locator('.rs-alloc-map-section .rs-alloc-cursor').textContent(), /^Arena 0, pool 1: 64-byte blocks/);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  const blocks = panel.locator('canvas.rs-alloc-blocks');
+  await blocks.waitFor();
+
+  // The gap just left of block 2 (cells of 11 px + 1 px gap): background before, ring after.
+  const ringPixel = () => page.evaluate(() => {
+    const canvas = document.querySelector('canvas.rs-alloc-blocks');
+    const scale = canvas.width / canvas.clientWidth;
+    return [...canvas.getContext('2d').getImageData(Math.floor(23.5 * scale), Math.floor(5 * scale), 1, 1).data];
+  });
+  const plain = await ringPixel();
+  await blocks.click({ position: { x: 29, y: 5 } });   // block 2 holds the float 2.72
+  await page.waitForFunction(() => window.refscopeDemo.store.get().selected === 101);
+  await page.waitForFunction((p) => {
+    const canvas = document.querySelector('canvas.rs-alloc-blocks');
+    const scale = canvas.width / canvas.clientWidth;
+    const now = [...canvas.getContext('2d').getImageData(Math.floor(23.5 * scale), Math.floor(5 * scale), 1, 1).data];
+    return now.join() !== p.join();
+  }, plain);
+  assert.match(await panel.locator('.rs-alloc-pool .rs-alloc-cursor').textContent(), /^Block 2 at 0x[0-9a-f]+: allocated — float 2\.72$/);
+  await page.keyboard.press('Escape');
+  assert.equal(await panel.locator('.rs-alloc-pool').isHidden(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('collector: the history jumps to a collection whose phases take a two-list cycle to unreachable', { timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo('?synthetic=1');
+  const panel = collector(page);
+  assert.deepEqual(await panel.getByRole('meter').evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-valuetext'))),
+    ['0 of 700', '0 of 10', '0 of 10']);
+  await panel.getByRole('button', { name: /go to collection 1 at step 11/ }).click();
+  await page.waitForFunction(() => window.refscopeDemo.store.get().cursor.step === 11);
+  const stepper = panel.getByRole('region', { name: 'one collection, phase by phase' });
+  await stepper.waitFor();
+  assert.match(await stepper.locator('h4').textContent(), /^Collection #1: generation 2 at step 11 — 2 collected, 0 uncollectable$/);
+
+  const rows = stepper.locator('tbody tr');
+  assert.equal(await rows.count(), 3);
+  /** The filled cells of each row: [object, ...gc_refs per reached phase]. */
+  const table = () => rows.evaluateAll((trs) => trs.map((tr) =>
+    [tr.querySelector('.rs-gc-object').textContent, ...[...tr.querySelectorAll('td')].slice(0, -1).map((td) => td.textContent).filter(Boolean)]));
+  assert.deepEqual(await table(), [['list [[[...]]]', '1'], ['list [[[...]]]', '1'], ['list [1]', '1']]);
+  assert.match(await stepper.locator('.rs-gc-note').textContent(), /Copy reference counts.*scratch counter, gc_refs/);
+
+  await stepper.getByRole('button', { name: 'Next phase →' }).click();
+  assert.deepEqual(await table(), [['list [[[...]]]', '1', '0'], ['list [[[...]]]', '1', '0'], ['list [1]', '1', '1']]);
+  await stepper.getByRole('button', { name: 'Next phase →' }).click();
+  assert.equal(await stepper.locator('tbody tr.rs-gc-row-unreachable').count(), 2);
+  assert.deepEqual(await stepper.locator('tbody tr.rs-gc-row-unreachable .rs-gc-object').allTextContents(), ['list [[[...]]]', 'list [[[...]]]']);
+  await page.screenshot({ path: `${root}/test-results/panels-collector-phase3.png`, fullPage: true });
+
+  // Keyboard: End goes to the last phase, where the outcome column is filled in.
+  await stepper.locator('[aria-current="step"]').focus();
+  await page.keyboard.press('End');
+  assert.match(await stepper.locator('.rs-gc-note').textContent(), /^Phase 9 of 9: Done/);
+  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.lastElementChild.textContent)), ['freed', 'freed', 'survived']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('both panels in the dark theme, without console errors', { timeout: 60_000 }, async () => {
+  const { page, problems } = await openDemo('?synthetic=1&theme=dark&step=9');
+  await page.waitForFunction(() => window.refscopeDemo.store.get().state?.step === 9);
+  await allocator(page).locator('canvas.rs-alloc-map').click({ position: { x: 10, y: 30 } });
+  await allocator(page).locator('canvas.rs-alloc-blocks').waitFor();
+  await collector(page).getByRole('button', { name: /go to collection 1/ }).click();
+  await collector(page).getByRole('button', { name: 'Next phase →' }).click();
+  // The map's background pixel follows the theme: dark here, light after switching.
+  const corner = () => page.evaluate(() => getComputedStyle(document.querySelector('.rs-allocator')).backgroundColor);
+  assert.equal(await corner(), 'rgb(22, 24, 28)');
+  await page.screenshot({ path: `${root}/test-results/panels-dark.png`, fullPage: true });
+  await page.selectOption('#theme', 'light');
+  assert.equal(await corner(), 'rgb(255, 255, 255)');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
