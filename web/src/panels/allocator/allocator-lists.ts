@@ -9,6 +9,9 @@ import { definitionList, el, formatBytes } from '../panel-dom';
 import type { AllocatorSnapshot } from './allocator-data';
 import type { PoolRef } from './arena-map-draw';
 
+/** Pools named per usedpools list; a long list ends with a count. */
+const CHIPS_PER_CLASS = 16;
+
 const STAT_LABELS: [string, string, boolean][] = [
   ['arenas_allocated_current', 'Arenas', false],
   ['pymalloc_blocks_in_use', 'Blocks in use', false],
@@ -52,10 +55,13 @@ export function renderUsedPools(snapshot: AllocatorSnapshot, open: (ref: PoolRef
     const size = blockSizeOf(snapshot, entry.szidx);
     const item = el('li');
     item.append(el('span', 'rs-alloc-list-name', `class ${entry.szidx}${size ? ` (${size} B)` : ''}`));
-    entry.pools.forEach(([arena, pool], i) => {
+    entry.pools.slice(0, CHIPS_PER_CLASS).forEach(([arena, pool], i) => {
       if (i > 0) item.append(el('span', 'rs-alloc-arrow', '→'));
       item.append(poolButton({ arena, pool }, open));
     });
+    if (entry.pools.length > CHIPS_PER_CLASS) {
+      item.append(el('span', 'rs-alloc-arrow', `→ … ${entry.pools.length - CHIPS_PER_CLASS} more`));
+    }
     list.append(item);
   }
   return list;

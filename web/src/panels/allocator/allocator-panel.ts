@@ -64,6 +64,8 @@ export class AllocatorPanel {
   private hover: PoolRef | null = null;
   private requestCounter = 0;
   private lastSelected: string | null = null;
+  /** The panel's content width, kept by the ResizeObserver (reading it per step forces a layout). */
+  private width: number | null = null;
   /** Milliseconds the last arena-map redraw took (reported by the benchmark). */
   lastMapDrawMs = 0;
 
@@ -104,7 +106,12 @@ export class AllocatorPanel {
     this.canvas.addEventListener('keydown', (e) => this.key(e));
     this.canvas.addEventListener('focus', () => { this.focus ??= this.firstPool(); this.describe(this.focus); this.draw(); });
     this.canvas.addEventListener('blur', () => this.draw());
-    this.resize = new ResizeObserver(() => this.relayout());
+    this.resize = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (width === this.width) return;
+      this.width = width;
+      this.relayout();
+    });
     this.resize.observe(this.root);
   }
 
@@ -224,7 +231,8 @@ export class AllocatorPanel {
 
   private relayout(): void {
     if (!this.view) return;
-    const width = Math.max(300, this.root.clientWidth - 4);
+    this.width ??= this.root.clientWidth;
+    const width = Math.max(300, this.width - 4);
     this.layout = layoutArenaMap(this.view.snapshot.arenas, width);
     const scale = Math.max(1, Math.round(window.devicePixelRatio || 1));
     const w = Math.max(1, this.layout.width);
