@@ -17,6 +17,10 @@ export default defineConfig({
       },
     },
   },
+  // The engine worker imports the wasm module: an ES module worker keeps that import as is.
+  worker: {
+    format: 'es',
+  },
   preview: {
     host: '127.0.0.1',
   },

@@ -30,19 +30,21 @@ export interface OutputChunk {
   length: number;
 }
 
-/** Per-step columns, each of length steps + 1. */
+/** Per-step columns, each of length steps + 1. The engine client turns the JSON arrays into
+ *  typed arrays (transferred from the worker without copying; a 1M-step trace stays cheap). */
 export interface Timeline {
-  line: number[];
-  depth: number[];
-  instructions: number[];
-  flags: number[];
-  memory: number[];
-  arenas: number[];
-  pools: number[];
-  objects: number[];
-  gen0: number[];
-  gen1: number[];
-  gen2: number[];
+  line: Int32Array;
+  depth: Int32Array;
+  instructions: Int32Array;
+  flags: Int32Array;
+  /** Bytes in use (may exceed 2^31, hence doubles). */
+  memory: Float64Array;
+  arenas: Int32Array;
+  pools: Int32Array;
+  objects: Int32Array;
+  gen0: Int32Array;
+  gen1: Int32Array;
+  gen2: Int32Array;
 }
 
 /** Bits of Timeline.flags. */

@@ -152,7 +152,7 @@ void Interp::create_exceptions() {
         class_payload(excs_[i])->is_exception = true;
     }
     ObjId args[] = {kNull};
-    memory_error_ = new_exception(exc_type(Exc::MemoryError), std::span<const ObjId>(args, 0));
+    memory_error_ = new_exception(exc_type(Exc::MemoryError), std::span<const ObjId>(args, std::size_t{0}));
 }
 
 ClassPayload* Interp::class_payload(ObjId cls) const {

@@ -49,7 +49,7 @@ export class SyntheticTrace {
 
   runInfo(): RunInfo {
     const n = SYNTHETIC_STEPS + 1;
-    const column = (f: (s: number) => number) => Array.from({ length: n }, (_, s) => f(s));
+    const column = (f: (s: number) => number) => Int32Array.from({ length: n }, (_, s) => f(s));
     return {
       format: 'refscope-trace', version: 1, trace: 1, profile: this.profile, filename: 'synthetic.py',
       steps: SYNTHETIC_STEPS,
@@ -57,7 +57,7 @@ export class SyntheticTrace {
       stdout: '', stderr: '', output: [],
       timeline: {
         line: column((s) => s), depth: column(() => 1), instructions: column(() => 0), flags: column(() => 1),
-        memory: column(() => 0), arenas: column(() => 1), pools: column(() => 0), objects: column(() => 0),
+        memory: new Float64Array(n), arenas: column(() => 1), pools: column(() => 0), objects: column(() => 0),
         gen0: column((s) => this.gcCount(s)), gen1: column(() => 0), gen2: column(() => 0),
       },
       collections: [{ index: 0, step: COLLECT_STEP, generation: 2, reason: 'gc.collect', collected: 2, uncollectable: 0, phases: 9 }],
