@@ -5,47 +5,24 @@
 // two-list cycle. Screenshots go to test-results/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
-import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { openPage, results, root, startBrowser } from './support/browser.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-];
-
-let server;
-let browser;
-let url;
+let env;
 
 before(async () => {
   assert.ok(existsSync(`${root}/dist/panels-demo.html`), 'dist/panels-demo.html is missing: run scripts/build.sh first');
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  server = await preview({
-    configFile: `${root}/vite.config.js`,
-    preview: { host: '127.0.0.1', port: 0, open: false },
-    logLevel: 'warn',
-  });
-  url = server.resolvedUrls.local[0];
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  env = await startBrowser();
 });
 
 after(async () => {
-  await browser?.close();
-  if (server) await server.close();
+  await env?.close();
 });
 
-/** Opens the demo page at `query`; records console errors and uncaught exceptions. */
+/** Opens the demo page at `query`; its `problems` collect console errors and uncaught exceptions. */
 async function openDemo(query) {
-  const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto(`${url}panels-demo.html${query}`);
+  const { page, problems } = await openPage(env.browser, { width: 1300, height: 900 });
+  await page.goto(`${env.url}panels-demo.html${query}`);
   await page.waitForSelector('body[data-ready="1"], body[data-error]');
   assert.equal(await page.locator('body').getAttribute('data-error'), null, await page.locator('#mode').textContent());
   return { page, problems };
@@ -78,7 +55,7 @@ test('allocator: a pool opened from the map fills up as the program allocates', 
   assert.match(await heading.textContent(), /^Arena 0, pool 0: 32-byte blocks \(size class 1\), used/);
   const before = await allocatedInOpenPool(page);
   assert.ok(before > 0 && before < 510, `pool 0 holds ${before} blocks at step 1`);
-  await page.screenshot({ path: `${root}/test-results/panels-allocator-step1.png`, fullPage: true });
+  await page.screenshot({ path: `${results}/panels-allocator-step1.png`, fullPage: true });
 
   await goToStep(page, 2);
   await page.waitForFunction((n) => !document.querySelector('.rs-alloc-pool-counts')?.textContent.startsWith(`510 blocks: ${n} `), before);
@@ -91,7 +68,7 @@ test('allocator: a pool opened from the map fills up as the program allocates', 
   assert.equal(cells[0], '32 B (class 1)');
   assert.ok(Number(cells[1]) >= 1, `full pools of the 32-byte class: ${cells[1]}`);
   assert.deepEqual(problems, []);
-  await page.close();
+  await page.context().close();
 });
 
 test('allocator: lists, free-list text, malloc chunks and _debugmallocstats follow the step', { timeout: 60_000 }, async () => {
@@ -111,7 +88,7 @@ test('allocator: lists, free-list text, malloc chunks and _debugmallocstats foll
   await goToStep(page, 8);                              // the section stays open across steps
   assert.equal(await panel.locator('.rs-alloc-mallocstats pre').isVisible(), true);
   assert.deepEqual(problems, []);
-  await page.close();
+  await page.context().close();
 });
 
 test('allocator: selecting an object by its block rings the block; keyboard opens pools', { timeout: 60_000 }, async () => {
@@ -146,7 +123,7 @@ test('allocator: selecting an object by its block rings the block; keyboard open
   await page.keyboard.press('Escape');
   assert.equal(await panel.locator('.rs-alloc-pool').isHidden(), true);
   assert.deepEqual(problems, []);
-  await page.close();
+  await page.context().close();
 });
 
 test('collector: the history jumps to a collection whose phases take a two-list cycle to unreachable', { timeout: 60_000 }, async () => {
@@ -173,7 +150,7 @@ test('collector: the history jumps to a collection whose phases take a two-list 
   await stepper.getByRole('button', { name: 'Next phase →' }).click();
   assert.equal(await stepper.locator('tbody tr.rs-gc-row-unreachable').count(), 2);
   assert.deepEqual(await stepper.locator('tbody tr.rs-gc-row-unreachable .rs-gc-object').allTextContents(), ['list [[[...]]]', 'list [[[...]]]']);
-  await page.screenshot({ path: `${root}/test-results/panels-collector-phase3.png`, fullPage: true });
+  await page.screenshot({ path: `${results}/panels-collector-phase3.png`, fullPage: true });
 
   // Keyboard: End goes to the last phase, where the outcome column is filled in.
   await stepper.locator('[aria-current="step"]').focus();
@@ -181,7 +158,7 @@ test('collector: the history jumps to a collection whose phases take a two-list 
   assert.match(await stepper.locator('.rs-gc-note').textContent(), /^Phase 9 of 9: Done/);
   assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.lastElementChild.textContent)), ['freed', 'freed', 'survived']);
   assert.deepEqual(problems, []);
-  await page.close();
+  await page.context().close();
 });
 
 test('both panels in the dark theme, without console errors', { timeout: 60_000 }, async () => {
@@ -194,9 +171,9 @@ test('both panels in the dark theme, without console errors', { timeout: 60_000 
   // The map's background pixel follows the theme: dark here, light after switching.
   const corner = () => page.evaluate(() => getComputedStyle(document.querySelector('.rs-allocator')).backgroundColor);
   assert.equal(await corner(), 'rgb(22, 24, 28)');
-  await page.screenshot({ path: `${root}/test-results/panels-dark.png`, fullPage: true });
+  await page.screenshot({ path: `${results}/panels-dark.png`, fullPage: true });
   await page.selectOption('#theme', 'light');
   assert.equal(await corner(), 'rgb(255, 255, 255)');
   assert.deepEqual(problems, []);
-  await page.close();
+  await page.context().close();
 });

@@ -12,10 +12,10 @@ import { clamp, el } from '../panel-dom';
 import type { ObjectLabel, PoolDetail, PoolInfo } from './allocator-data';
 import { classColour, css, type AllocatorTheme } from './allocator-theme';
 import type { PoolRef } from './arena-map-draw';
-import { CHAIN_DRAW_LIMIT, drawPoolBlocks } from './pool-blocks-draw';
+import { drawPoolBlocks } from './pool-blocks-draw';
 import { blockAt, layoutPoolBlocks, type PoolBlocksLayout } from './pool-blocks-layout';
+import { addHex, chainText, ordinal } from './pool-detail-text';
 
-const CHAIN_TEXT_LIMIT = 24;
 const POOL_OVERHEAD = 48;
 
 export interface PoolDetailHost {
@@ -183,25 +183,4 @@ export class PoolDetailView {
     }
     this.cursorLine.textContent = text;
   }
-}
-
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n}${suffix}`;
-}
-
-export function addHex(hex: string, offset: number): string {
-  try {
-    return `0x${(BigInt(hex) + BigInt(offset)).toString(16)}`;
-  } catch {
-    return `${hex} + ${offset}`;
-  }
-}
-
-export function chainText(chain: number[]): string {
-  if (chain.length === 0) return 'Free list: empty (the next block comes from the untouched part, or the pool is full).';
-  const shown = chain.slice(0, CHAIN_TEXT_LIMIT).join(' → ');
-  const more = chain.length > CHAIN_TEXT_LIMIT ? ` → … (${chain.length - CHAIN_TEXT_LIMIT} more)` : '';
-  const drawn = chain.length > CHAIN_DRAW_LIMIT ? `; the line above follows the first ${CHAIN_DRAW_LIMIT}` : '';
-  return `Free list, head first (${chain.length} block${chain.length === 1 ? '' : 's'}${drawn}): freeblock → ${shown}${more}`;
 }
