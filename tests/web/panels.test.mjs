@@ -135,7 +135,7 @@ test('collector: the history jumps to a collection whose phases take a two-list 
   await page.waitForFunction(() => window.refscopeDemo.store.get().cursor.step === 11);
   const stepper = panel.getByRole('region', { name: 'one collection, phase by phase' });
   await stepper.waitFor();
-  assert.match(await stepper.locator('h4').textContent(), /^Collection #1: generation 2 at step 11 — 2 collected, 0 uncollectable$/);
+  assert.match(await stepper.locator('h3').textContent(), /^Collection #1: generation 2 at step 11 — 2 collected, 0 uncollectable$/);
 
   const rows = stepper.locator('tbody tr');
   assert.equal(await rows.count(), 3);

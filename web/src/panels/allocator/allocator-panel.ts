@@ -72,7 +72,7 @@ export class AllocatorPanel {
   constructor(container: HTMLElement, private readonly host: AllocatorPanelHost) {
     panelCount += 1;
     const id = `rs-alloc-${panelCount}`;
-    const heading = el('h3', 'rs-alloc-heading', 'Allocator (pymalloc)');
+    const heading = el('h2', 'rs-alloc-heading', 'Allocator (pymalloc)');
     heading.id = `${id}-heading`;
     this.root.setAttribute('aria-labelledby', heading.id);
     this.mapTable.id = `${id}-table`;
@@ -90,9 +90,9 @@ export class AllocatorPanel {
     mapSection.append(this.legend, this.canvas, this.mapLine, this.mapTable);
     const lists = el('div', 'rs-alloc-columns');
     lists.append(
-      section('usedpools: partly used pools per size class, head first', this.usedpools),
-      section('usable_arenas: arenas with a free pool, fewest first', this.arenas),
-      section('Requests larger than 512 bytes, sent to malloc', this.raw),
+      section('usedpools', 'Partly used pools of each size class; the first one serves the next request.', this.usedpools),
+      section('usable_arenas', 'Arenas with a free pool, fewest free first; new pools come from the first.', this.arenas),
+      section('malloc', 'Requests larger than 512 bytes skip pymalloc and go to the system allocator.', this.raw),
     );
     this.body.append(this.totals, mapSection, this.poolNote, this.detail.root, lists, this.stats);
     this.root.append(heading, this.placeholder, this.body);
@@ -321,9 +321,11 @@ export class AllocatorPanel {
   }
 }
 
-function section(title: string, body: HTMLElement): HTMLElement {
+function section(title: string, note: string, body: HTMLElement): HTMLElement {
   const wrap = el('section', 'rs-alloc-list-section');
-  wrap.append(el('h4', undefined, title), body);
+  const heading = el('h3', 'rs-alloc-mono', title);
+  wrap.setAttribute('aria-label', title);
+  wrap.append(heading, el('p', 'rs-alloc-list-note', note), body);
   return wrap;
 }
 

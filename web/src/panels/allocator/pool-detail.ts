@@ -27,7 +27,7 @@ export interface PoolDetailHost {
 
 export class PoolDetailView {
   readonly root = el('section', 'rs-alloc-pool');
-  private readonly heading = el('h4', 'rs-alloc-pool-heading');
+  private readonly heading = el('h3', 'rs-alloc-pool-heading');
   private readonly counts = el('p', 'rs-alloc-pool-counts');
   private readonly canvas = el('canvas', 'rs-alloc-blocks');
   private readonly chain = el('p', 'rs-alloc-chain');

@@ -20,7 +20,7 @@ export interface StepperHost {
 
 export class CollectionStepper {
   readonly root = el('section', 'rs-gc-stepper');
-  private readonly heading = el('h4');
+  private readonly heading = el('h3');
   private readonly phases = el('ol', 'rs-gc-phases');
   private readonly note = el('div', 'rs-gc-note');
   private readonly table = el('div', 'rs-gc-table-wrap');

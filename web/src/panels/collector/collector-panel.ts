@@ -41,7 +41,7 @@ export class CollectorPanel {
 
   constructor(container: HTMLElement, private readonly host: CollectorPanelHost) {
     panelCount += 1;
-    const heading = el('h3', 'rs-gc-heading', 'Cyclic garbage collector');
+    const heading = el('h2', 'rs-gc-heading', 'Cyclic garbage collector');
     heading.id = `rs-gc-${panelCount}-heading`;
     this.root.setAttribute('aria-labelledby', heading.id);
     this.stepper = new CollectionStepper({ selectObject: (id) => host.selectObject(id) });
@@ -108,6 +108,6 @@ export class CollectorPanel {
 
 function subsection(title: string, body: HTMLElement): HTMLElement {
   const wrap = el('section', 'rs-gc-section');
-  wrap.append(el('h4', undefined, title), body);
+  wrap.append(el('h3', undefined, title), body);
   return wrap;
 }
