@@ -157,6 +157,11 @@ test('collector: the history jumps to a collection whose phases take a two-list 
   await page.keyboard.press('End');
   assert.match(await stepper.locator('.rs-gc-note').textContent(), /^Phase 9 of 9: Done/);
   assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.lastElementChild.textContent)), ['freed', 'freed', 'survived']);
+
+  // A new run closes the collection of the old trace.
+  await page.click('#run');
+  await page.waitForFunction(() => window.refscopeDemo.store.get().state?.step === 0);
+  assert.equal(await panel.locator('.rs-gc-stepper').isHidden(), true);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

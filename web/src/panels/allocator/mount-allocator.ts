@@ -43,7 +43,8 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
     store.on('state', show),
     store.on('select', show),
     store.on('theme', () => panel.themeChanged()),
-    store.on('run', ({ run }) => { if (!run) panel.clear('Run a program to see its allocator.'); }),
+    // A new trace starts with no pool open; no trace at all shows the invitation to run.
+    store.on('run', ({ run }) => panel.clear(run ? 'Loading…' : 'Run a program to see its allocator.')),
   ];
   panel.clear('Run a program to see its allocator.');
   show();

@@ -34,7 +34,11 @@ export function mountCollector(container: HTMLElement, store: Store): () => void
     panel.update({ gc: state?.gc ?? null, collections: run.collections, cursorStep: cursor.step, selected });
   };
   const unsubscribe = [
-    store.on('run', ({ run }) => { if (run) show(); else panel.clear('Run a program to see the collector.'); }),
+    // A new trace closes the collection shown for the previous one.
+    store.on('run', ({ run }) => {
+      panel.clear(run ? 'Loading…' : 'Run a program to see the collector.');
+      if (run) show();
+    }),
     store.on('state', show),
     store.on('select', show),
   ];
