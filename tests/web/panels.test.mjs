@@ -182,3 +182,24 @@ test('both panels in the dark theme, without console errors', { timeout: 60_000 
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('allocator on a phone: canvases shrink to the panel and clicks still hit the right block', { timeout: 60_000 }, async () => {
+  const { page, problems } = await openPage(env.browser, { width: 340, height: 800 });
+  await page.goto(`${env.url}panels-demo.html?synthetic=1&step=1`);
+  await page.waitForFunction(() => window.refscopeDemo?.store.get().state?.step === 1);
+  const panel = allocator(page);
+  await panel.locator('canvas.rs-alloc-map').click({ position: { x: 8, y: 28 } });
+  const blocks = panel.locator('canvas.rs-alloc-blocks');
+  await blocks.waitFor();
+  const box = await blocks.boundingBox();
+  const layoutWidth = await blocks.evaluate((c) => c.width / Math.max(1, Math.round(window.devicePixelRatio || 1)));
+  assert.ok(box.width < layoutWidth, `the block canvas is scaled down (${box.width} < ${layoutWidth})`);
+  const k = box.width / layoutWidth;
+  await blocks.click({ position: { x: 29 * k, y: 5 * k } });      // block 2, the float 2.72
+  await page.waitForFunction(() => window.refscopeDemo.store.get().selected === 101);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'nothing sticks out sideways');
+  await page.screenshot({ path: `${results}/panels-phone.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

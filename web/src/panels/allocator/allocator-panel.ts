@@ -18,6 +18,7 @@ import { renderMallocStats, renderRaw, renderTotals, renderUsableArenas, renderU
 import { readTheme, type AllocatorTheme } from './allocator-theme';
 import { drawArenaMap, type PoolRef } from './arena-map-draw';
 import { layoutArenaMap, POOL_COLUMNS, tileAt, type ArenaMapLayout } from './arena-map-layout';
+import { canvasPoint } from './canvas-point';
 import { PoolDetailView } from './pool-detail';
 import './allocator.css';
 
@@ -240,7 +241,6 @@ export class AllocatorPanel {
     if (this.canvas.width !== w * scale) this.canvas.width = w * scale;
     if (this.canvas.height !== h * scale) this.canvas.height = h * scale;
     this.canvas.style.width = `${w}px`;
-    this.canvas.style.height = `${h}px`;
     this.draw();
   }
 
@@ -265,8 +265,8 @@ export class AllocatorPanel {
 
   private pointer(event: MouseEvent, click: boolean): void {
     if (!this.layout) return;
-    const box = this.canvas.getBoundingClientRect();
-    const hit = tileAt(this.layout, event.clientX - box.left, event.clientY - box.top);
+    const [x, y] = canvasPoint(this.canvas, this.layout.width, event);
+    const hit = tileAt(this.layout, x, y);
     if (click) {
       if (hit) this.openPool(hit);
       return;

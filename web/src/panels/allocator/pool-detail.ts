@@ -15,6 +15,7 @@ import type { PoolRef } from './arena-map-draw';
 import { drawPoolBlocks } from './pool-blocks-draw';
 import { blockAt, layoutPoolBlocks, type PoolBlocksLayout } from './pool-blocks-layout';
 import { addHex, chainText, ordinal } from './pool-detail-text';
+import { canvasPoint } from './canvas-point';
 
 const POOL_OVERHEAD = 48;
 
@@ -127,13 +128,12 @@ export class PoolDetailView {
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
     this.canvas.style.width = `${this.layout.width}px`;
-    this.canvas.style.height = `${this.layout.height}px`;
   }
 
   private pointer(event: PointerEvent | MouseEvent, click: boolean): void {
     if (!this.layout || !this.detail) return;
-    const box = this.canvas.getBoundingClientRect();
-    const block = blockAt(this.layout, event.clientX - box.left, event.clientY - box.top);
+    const [x, y] = canvasPoint(this.canvas, this.layout.width, event);
+    const block = blockAt(this.layout, x, y);
     if (click) {
       if (block === null) return;
       this.cursor = block;
