@@ -177,8 +177,20 @@ test('both panels in the dark theme, without console errors', { timeout: 60_000 
   const corner = () => page.evaluate(() => getComputedStyle(document.querySelector('.rs-allocator')).backgroundColor);
   assert.equal(await corner(), 'rgb(22, 24, 28)');
   await page.screenshot({ path: `${results}/panels-dark.png`, fullPage: true });
+  // The canvases repaint with the new theme too: the pale centre of free block 1 changes.
+  const freeCentre = () => page.evaluate(() => {
+    const canvas = document.querySelector('canvas.rs-alloc-blocks');
+    const scale = canvas.width / canvas.clientWidth;
+    return [...canvas.getContext('2d').getImageData(Math.floor(17.5 * scale), Math.floor(5.5 * scale), 1, 1).data].join();
+  });
+  const dark = await freeCentre();
   await page.selectOption('#theme', 'light');
   assert.equal(await corner(), 'rgb(255, 255, 255)');
+  await page.waitForFunction((before) => {
+    const canvas = document.querySelector('canvas.rs-alloc-blocks');
+    const scale = canvas.width / canvas.clientWidth;
+    return [...canvas.getContext('2d').getImageData(Math.floor(17.5 * scale), Math.floor(5.5 * scale), 1, 1).data].join() !== before;
+  }, dark);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -129,10 +129,13 @@ export class AllocatorPanel {
 
   /** Re-reads the colours (the page switched between light and dark) and redraws. */
   themeChanged(): void {
-    this.theme = null;
-    if (this.view) this.legend.replaceChildren(renderLegend(this.view.snapshot, this.currentTheme()));
-    this.draw();
-    this.detail.redraw();
+    // On the next frame: the page may switch its theme attribute after this listener ran.
+    requestAnimationFrame(() => {
+      this.theme = null;
+      if (this.view) this.legend.replaceChildren(renderLegend(this.view.snapshot, this.currentTheme()));
+      this.draw();
+      this.detail.redraw();
+    });
   }
 
   /** Shows one step. */
