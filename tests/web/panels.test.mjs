@@ -77,7 +77,14 @@ test('allocator: lists, free-list text, malloc chunks and _debugmallocstats foll
   const panel = allocator(page);
   assert.match(await panel.locator('.rs-alloc-lists li').first().textContent(), /^class 1 \(32 B\)/);
   assert.match(await panel.locator('.rs-alloc-arena-order li').first().textContent(), /^arena 0 — \d+ free pools$/);
-  assert.equal(await panel.locator('.rs-alloc-raw tbody tr').count(), 2);
+  const rawRows = panel.locator('.rs-alloc-raw tbody tr');
+  assert.equal(await rawRows.count(), 2);
+  // The first chunk holds an object: its button selects it, and the selected chunk is marked.
+  assert.equal(await rawRows.first().locator('td').nth(2).textContent(), "str 'xxxxxxxx…'");
+  assert.equal(await panel.locator('.rs-alloc-raw tr[aria-current="true"]').count(), 0);
+  await rawRows.first().getByRole('button').click();
+  await page.waitForFunction(() => window.refscopeDemo.store.get().selected === 102);
+  assert.equal(await panel.locator('.rs-alloc-raw tr[aria-current="true"] td').first().textContent(), '0x55555555a000');
   await panel.locator('.rs-alloc-lists .rs-alloc-chip').first().click();   // open the head of usedpools[1]
   await panel.locator('.rs-alloc-chain').waitFor();
   assert.match(await panel.locator('.rs-alloc-chain').textContent(), /^Free list, head first \(255 blocks; .*\): freeblock → 509 → 507/);

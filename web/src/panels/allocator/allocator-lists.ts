@@ -6,7 +6,8 @@
 // Invariant: every pool named here is a button that opens that pool, so the lists double as a
 // keyboard route into the map.
 import { definitionList, el, formatBytes } from '../panel-dom';
-import type { AllocatorSnapshot } from './allocator-data';
+import { labelText } from '../object-label';
+import type { AllocatorSnapshot, ObjectLabel } from './allocator-data';
 import type { PoolRef } from './arena-map-draw';
 
 /** Pools named per usedpools list; a long list ends with a count. */
@@ -78,20 +79,42 @@ export function renderUsableArenas(snapshot: AllocatorSnapshot): HTMLElement {
   return list;
 }
 
-export function renderRaw(snapshot: AllocatorSnapshot): HTMLElement {
+/** Rows of the malloc table; a longer list ends with a count. */
+const RAW_ROWS = 200;
+
+/** The chunks that went to malloc; a chunk holding an object names it (a button selecting it). */
+export function renderRaw(snapshot: AllocatorSnapshot, ownerAt: (address: string) => ObjectLabel | null,
+                          selectedAddress: string | null, select: (id: number) => void): HTMLElement {
   const raw = snapshot.raw ?? [];
   if (raw.length === 0) return el('p', 'rs-alloc-empty', 'No request has gone to malloc.');
   const table = el('table', 'rs-alloc-raw');
   const head = el('tr');
-  head.append(el('th', undefined, 'address'), el('th', undefined, 'size'));
-  table.append(el('thead'), el('tbody'));
-  table.tHead!.append(head);
-  for (const chunk of raw) {
+  head.append(el('th', undefined, 'address'), el('th', undefined, 'size'), el('th', undefined, 'object'));
+  const thead = el('thead');
+  thead.append(head);
+  const body = el('tbody');
+  for (const chunk of raw.slice(0, RAW_ROWS)) {
     const row = el('tr');
-    row.append(el('td', 'rs-alloc-mono', chunk.address), el('td', undefined, formatBytes(chunk.size)));
-    table.tBodies[0].append(row);
+    const owner = ownerAt(chunk.address);
+    const cell = el('td');
+    if (owner) {
+      const button = el('button', 'rs-alloc-chip', labelText(owner.id, owner));
+      button.type = 'button';
+      button.addEventListener('click', () => select(owner.id));
+      cell.append(button);
+    }
+    if (chunk.address === selectedAddress) {
+      row.classList.add('rs-alloc-raw-selected');
+      row.setAttribute('aria-current', 'true');
+    }
+    row.append(el('td', 'rs-alloc-mono', chunk.address), el('td', undefined, formatBytes(chunk.size)), cell);
+    body.append(row);
   }
-  return table;
+  table.append(thead, body);
+  if (raw.length <= RAW_ROWS) return table;
+  const wrap = el('div');
+  wrap.append(table, el('p', 'rs-alloc-empty', `… and ${raw.length - RAW_ROWS} more chunks`));
+  return wrap;
 }
 
 export function renderMallocStats(text: string | undefined, wasOpen: boolean): HTMLElement {

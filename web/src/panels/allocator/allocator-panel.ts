@@ -26,6 +26,8 @@ export interface AllocatorView {
   snapshot: AllocatorSnapshot;
   /** The block of the object selected in the store, or null. */
   selected: BlockPlace | null;
+  /** The malloc chunk holding the object selected in the store, by address, or null. */
+  selectedChunk?: string | null;
 }
 
 export interface AllocatorPanelHost {
@@ -37,6 +39,8 @@ export interface AllocatorPanelHost {
   loadPool(arena: number, pool: number): Promise<PoolDetail | null | undefined>;
   selectObject(id: number): void;
   describeObject(id: number): ObjectLabel | null;
+  /** The object whose memory starts at `address` (a malloc chunk), if any. */
+  objectAt(address: string): ObjectLabel | null;
 }
 
 let panelCount = 0;
@@ -149,7 +153,8 @@ export class AllocatorPanel {
     this.mapTable.replaceChildren(renderMapTable(snapshot));
     this.usedpools.replaceChildren(renderUsedPools(snapshot, (ref) => this.openPool(ref)));
     this.arenas.replaceChildren(renderUsableArenas(snapshot));
-    this.raw.replaceChildren(renderRaw(snapshot));
+    this.raw.replaceChildren(renderRaw(snapshot, (address) => this.host.objectAt(address), view.selectedChunk ?? null,
+      (oid) => this.host.selectObject(oid)));
     const statsOpen = this.stats.querySelector('details')?.open ?? false;
     this.stats.replaceChildren(renderMallocStats(snapshot.debugmallocstats, statsOpen));
     this.canvas.setAttribute('aria-label', mapLabel(snapshot));

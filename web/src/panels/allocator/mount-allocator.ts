@@ -7,10 +7,16 @@
 import type { StepState } from '../../engine/trace-types';
 import type { Store } from '../../state/store';
 import type { AllocatorSnapshot, BlockPlace, ObjectLabel, PoolDetail } from './allocator-data';
+import { labelOf } from '../object-label';
 import { AllocatorPanel } from './allocator-panel';
+import { addHex } from './pool-detail-text';
+
+/** sizeof(PyGC_Head) on 64-bit CPython 3.11. */
+const GC_HEAD_SIZE = 16;
 
 export function mountAllocator(container: HTMLElement, store: Store): () => void {
   let objects = new Map<number, StepState['objects'][number]>();
+  let byAddress = new Map<string, StepState['objects'][number]>();
   const panel = new AllocatorPanel(container, {
     async loadPool(arena: number, pool: number): Promise<PoolDetail | null | undefined> {
       const { run, cursor } = store.get();
@@ -24,7 +30,12 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
     selectObject: (id) => store.select(id, 'allocator'),
     describeObject(id: number): ObjectLabel | null {
       const object = objects.get(id);
-      return object ? { id, type: object.type, summary: object.summary } : null;
+      return object ? labelOf(object) : null;
+    },
+    objectAt(address: string): ObjectLabel | null {
+      // A GC-tracked object starts after its 16-byte PyGC_Head, so id() is the chunk + 16.
+      const object = byAddress.get(address) ?? byAddress.get(addHex(address, GC_HEAD_SIZE));
+      return object ? labelOf(object) : null;
     },
   });
 
@@ -36,7 +47,16 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
     const { state } = store.get();
     if (!state) return;
     objects = new Map(state.objects.map((o) => [o.id, o]));
-    panel.update({ snapshot: state.allocator as unknown as AllocatorSnapshot, selected: selectedPlace() });
+    byAddress = new Map(state.objects.filter((o) => o.pool === null).map((o) => [o.address, o]));
+    const { selected } = store.get();
+    const address = selected === null ? null : objects.get(selected)?.address ?? null;
+    const chunk = address === null ? undefined
+      : state.allocator.raw?.find((c) => c.address === address || addHex(c.address, GC_HEAD_SIZE) === address);
+    panel.update({
+      snapshot: state.allocator as unknown as AllocatorSnapshot,
+      selected: selectedPlace(),
+      selectedChunk: chunk?.address ?? null,
+    });
   };
 
   const unsubscribe = [
