@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { openPage, results, root, startBrowser } from './support/browser.mjs';
+import { allocatedInOpenPool, allocator, collector, goToStep, openDemo as open } from './support/panels-demo.mjs';
 
 let env;
 
@@ -19,31 +20,7 @@ after(async () => {
   await env?.close();
 });
 
-/** Opens the demo page at `query`; its `problems` collect console errors and uncaught exceptions. */
-async function openDemo(query) {
-  const { page, problems } = await openPage(env.browser, { width: 1300, height: 900 });
-  await page.goto(`${env.url}panels-demo.html${query}`);
-  await page.waitForSelector('body[data-ready="1"], body[data-error]');
-  assert.equal(await page.locator('body').getAttribute('data-error'), null, await page.locator('#mode').textContent());
-  return { page, problems };
-}
-
-/** Moves the demo's cursor and waits until the panels show that step's state. */
-async function goToStep(page, step) {
-  await page.evaluate((s) => window.refscopeDemo.store.setCursor(s), step);
-  await page.waitForFunction((s) => window.refscopeDemo.store.get().state?.step === s, step);
-}
-
-const allocator = (page) => page.getByRole('region', { name: 'Allocator (pymalloc)' });
-const collector = (page) => page.getByRole('region', { name: 'Cyclic garbage collector' });
-
-/** "N allocated" from the opened pool's counts line. */
-async function allocatedInOpenPool(page) {
-  const text = await allocator(page).locator('.rs-alloc-pool-counts').textContent();
-  const match = text.match(/(\d+) allocated/);
-  assert.ok(match, `no block counts in "${text}"`);
-  return Number(match[1]);
-}
+const openDemo = (query) => open(env, query);
 
 test('allocator: a pool opened from the map fills up as the program allocates', { timeout: 60_000 }, async () => {
   const { page, problems } = await openDemo('?synthetic=1');

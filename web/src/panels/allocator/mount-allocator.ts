@@ -7,7 +7,7 @@
 import type { StepState } from '../../engine/trace-types';
 import type { Store } from '../../state/store';
 import type { AllocatorSnapshot, BlockPlace, ObjectLabel, PoolDetail } from './allocator-data';
-import { labelOf } from '../object-label';
+import { labelsOf } from '../object-label';
 import { AllocatorPanel } from './allocator-panel';
 import { addHex } from './pool-detail-text';
 
@@ -17,6 +17,7 @@ const GC_HEAD_SIZE = 16;
 export function mountAllocator(container: HTMLElement, store: Store): () => void {
   let objects = new Map<number, StepState['objects'][number]>();
   let byAddress = new Map<string, StepState['objects'][number]>();
+  let labels = new Map<number, ObjectLabel>();
   const panel = new AllocatorPanel(container, {
     async loadPool(arena: number, pool: number): Promise<PoolDetail | null | undefined> {
       const { run, cursor } = store.get();
@@ -28,14 +29,11 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
       return answer;
     },
     selectObject: (id) => store.select(id, 'allocator'),
-    describeObject(id: number): ObjectLabel | null {
-      const object = objects.get(id);
-      return object ? labelOf(object) : null;
-    },
+    describeObject: (id: number): ObjectLabel | null => labels.get(id) ?? null,
     objectAt(address: string): ObjectLabel | null {
       // A GC-tracked object starts after its 16-byte PyGC_Head, so id() is the chunk + 16.
       const object = byAddress.get(address) ?? byAddress.get(addHex(address, GC_HEAD_SIZE));
-      return object ? labelOf(object) : null;
+      return object ? labels.get(object.id) ?? null : null;
     },
   });
 
@@ -47,6 +45,7 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
     const { state } = store.get();
     if (!state) return;
     objects = new Map(state.objects.map((o) => [o.id, o]));
+    labels = labelsOf(state);
     byAddress = new Map(state.objects.filter((o) => o.pool === null).map((o) => [o.address, o]));
     const { selected } = store.get();
     const address = selected === null ? null : objects.get(selected)?.address ?? null;

@@ -9,6 +9,7 @@
 // Invariant: show() replaces everything; a PoolDetail older than the last show() is never drawn
 // (the panel checks its request counter before calling show).
 import { clamp, el } from '../panel-dom';
+import { labelText } from '../object-label';
 import type { ObjectLabel, PoolDetail, PoolInfo } from './allocator-data';
 import { classColour, css, type AllocatorTheme } from './allocator-theme';
 import type { PoolRef } from './arena-map-draw';
@@ -179,7 +180,7 @@ export class PoolDetailView {
     }
     if (b.object !== null) {
       const label = this.host.describeObject(b.object);
-      text += label ? ` — ${label.type} ${label.summary}` : ` — object ${b.object}`;
+      text += label ? ` — ${labelText(b.object, label)}` : ` — an object of the interpreter (#${b.object})`;
     }
     this.cursorLine.textContent = text;
   }

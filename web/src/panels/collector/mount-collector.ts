@@ -6,7 +6,7 @@
 // Invariants: 1. an answer for a trace that is no longer current is dropped; 2. the unmount
 // function removes the panel and every store subscription.
 import type { Store } from '../../state/store';
-import { labelOf, type ObjectLabel } from '../object-label';
+import { labelsOf, type ObjectLabel } from '../object-label';
 import { CollectorPanel } from './collector-panel';
 
 export function mountCollector(container: HTMLElement, store: Store): () => void {
@@ -17,11 +17,11 @@ export function mountCollector(container: HTMLElement, store: Store): () => void
       const answer = await store.engine.collection(run.trace, index);
       if (store.get().run?.trace !== run.trace) return undefined;
       if (!answer.ok) throw new Error(answer.error.message);
-      const labels = new Map<number, ObjectLabel>();
+      // Names as the program saw them just before the collection's step ran.
       const before = await store.engine.state(run.trace, answer.step, 0);
-      if (before.ok) for (const object of before.objects) labels.set(object.id, labelOf(object));
+      const labels: Map<number, ObjectLabel> = before.ok ? labelsOf(before) : new Map();
       const { state } = store.get();
-      if (state) for (const object of state.objects) if (!labels.has(object.id)) labels.set(object.id, labelOf(object));
+      if (state) for (const [id, label] of labelsOf(state)) if (!labels.has(id)) labels.set(id, label);
       return { detail: answer, labels };
     },
     goToStep: (step) => store.setCursor(step, 0),
