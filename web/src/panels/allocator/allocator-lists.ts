@@ -88,14 +88,20 @@ export function renderRaw(snapshot: AllocatorSnapshot, ownerAt: (address: string
   const raw = snapshot.raw ?? [];
   if (raw.length === 0) return el('p', 'rs-alloc-empty', 'No request has gone to malloc.');
   const table = el('table', 'rs-alloc-raw');
+  const shown = raw.slice(0, RAW_ROWS);
+  const owners = shown.map((chunk) => ownerAt(chunk.address));
+  // The object column only when some chunk holds an object the program can see (most chunks
+  // are the interpreter's: dict tables, list item arrays).
+  const withOwners = owners.some((o) => o !== null);
   const head = el('tr');
-  head.append(el('th', undefined, 'address'), el('th', undefined, 'size'), el('th', undefined, 'object'));
+  head.append(el('th', undefined, 'address'), el('th', undefined, 'size'));
+  if (withOwners) head.append(el('th', undefined, 'object'));
   const thead = el('thead');
   thead.append(head);
   const body = el('tbody');
-  for (const chunk of raw.slice(0, RAW_ROWS)) {
+  shown.forEach((chunk, i) => {
     const row = el('tr');
-    const owner = ownerAt(chunk.address);
+    const owner = owners[i];
     const cell = el('td');
     if (owner) {
       const button = el('button', 'rs-alloc-chip', labelText(owner.id, owner));
@@ -107,9 +113,10 @@ export function renderRaw(snapshot: AllocatorSnapshot, ownerAt: (address: string
       row.classList.add('rs-alloc-raw-selected');
       row.setAttribute('aria-current', 'true');
     }
-    row.append(el('td', 'rs-alloc-mono', chunk.address), el('td', undefined, formatBytes(chunk.size)), cell);
+    row.append(el('td', 'rs-alloc-mono', chunk.address), el('td', undefined, formatBytes(chunk.size)));
+    if (withOwners) row.append(cell);
     body.append(row);
-  }
+  });
   table.append(thead, body);
   if (raw.length <= RAW_ROWS) return table;
   const wrap = el('div');
