@@ -124,11 +124,11 @@ export function renderRaw(snapshot: AllocatorSnapshot, ownerAt: (address: string
   return wrap;
 }
 
-export function renderMallocStats(text: string | undefined, wasOpen: boolean): HTMLElement {
+export function renderMallocStats(text: string, wasOpen: boolean): HTMLElement {
   const details = el('details', 'rs-alloc-mallocstats');
   details.open = wasOpen;
   details.append(el('summary', undefined, 'sys._debugmallocstats()'));
-  const pre = el('pre', undefined, text ?? 'The engine did not include this text at this step.');
+  const pre = el('pre', undefined, text);
   pre.tabIndex = 0;
   details.append(pre);
   return details;

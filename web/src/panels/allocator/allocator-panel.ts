@@ -156,7 +156,9 @@ export class AllocatorPanel {
     this.raw.replaceChildren(renderRaw(snapshot, (address) => this.host.objectAt(address), view.selectedChunk ?? null,
       (oid) => this.host.selectObject(oid)));
     const statsOpen = this.stats.querySelector('details')?.open ?? false;
-    this.stats.replaceChildren(renderMallocStats(snapshot.debugmallocstats, statsOpen));
+    // The section appears when the engine's state carries the text (the `state` command of trace
+    // format 1 does not yet; alloc_scenario does).
+    this.stats.replaceChildren(...(snapshot.debugmallocstats ? [renderMallocStats(snapshot.debugmallocstats, statsOpen)] : []));
     this.canvas.setAttribute('aria-label', mapLabel(snapshot));
 
     const selectedKey = view.selected ? `${view.selected.arena}:${view.selected.pool}:${view.selected.block}` : null;
