@@ -44,6 +44,11 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
   const show = (): void => {
     const { state } = store.get();
     if (!state) return;
+    if (!state.allocator) {
+      // A run that never started (a syntax error) has no allocator state.
+      panel.clear('The program did not run: nothing was allocated.');
+      return;
+    }
     objects = new Map(state.objects.map((o) => [o.id, o]));
     labels = labelsOf(state);
     byAddress = new Map(state.objects.filter((o) => o.pool === null).map((o) => [o.address, o]));

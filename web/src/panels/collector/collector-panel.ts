@@ -14,7 +14,8 @@ import { renderHistory } from './history-view';
 import './collector.css';
 
 export interface CollectorView {
-  gc: GcStatus | null;
+  /** null while the state loads; 'none' when the program never ran. */
+  gc: GcStatus | null | 'none';
   collections: CollectionSummary[];
   cursorStep: number;
   selected: number | null;
@@ -58,7 +59,8 @@ export class CollectorPanel {
 
   update(view: CollectorView): void {
     this.view = view;
-    this.generations.replaceChildren(view.gc ? renderGenerations(view.gc) : el('p', 'rs-gc-empty', 'Loading…'));
+    this.generations.replaceChildren(view.gc === 'none' ? el('p', 'rs-gc-empty', 'The program did not run: the collector has nothing to show.')
+      : view.gc ? renderGenerations(view.gc) : el('p', 'rs-gc-empty', 'Loading…'));
     this.history.replaceChildren(renderHistory(view.collections, view.cursorStep, this.stepper.shownIndex, (c) => this.choose(c)));
     this.stepper.setSelected(view.selected);
   }

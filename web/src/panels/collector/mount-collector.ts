@@ -31,7 +31,8 @@ export function mountCollector(container: HTMLElement, store: Store): () => void
   const show = (): void => {
     const { run, state, cursor, selected } = store.get();
     if (!run) return;
-    panel.update({ gc: state?.gc ?? null, collections: run.collections, cursorStep: cursor.step, selected });
+    // state.gc is null when the program never ran (a syntax error): nothing to show then.
+    panel.update({ gc: state ? state.gc ?? 'none' : null, collections: run.collections, cursorStep: cursor.step, selected });
   };
   const unsubscribe = [
     // A new trace closes the collection shown for the previous one.
