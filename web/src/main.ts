@@ -17,6 +17,7 @@ import { mountCollector } from './panels/collector/mount-collector';
 import { mountAllocator } from './panels/allocator/mount-allocator';
 import { EXAMPLES } from './app/examples';
 import { syncStateWithCursor } from './app/cursor-sync';
+import { whileVisible } from './app/visible-store';
 import { makeRunner } from './app/run-program';
 import { bindShortcuts } from './app/shortcuts';
 import { initialTheme, mountThemeSwitch } from './app/theme-switch';
@@ -39,8 +40,8 @@ const output = mountOutput(element('output'), store);
 const controls = mountControls(element('controls'), store, () => editor.breakpoints());
 mountTimeline(element('timeline'), store);
 mountHeap(element('heap'), store);
-mountCollector(element('collector'), store);
-mountAllocator(element('allocator'), store);
+mountCollector(element('collector'), whileVisible(store, element('collector')));
+mountAllocator(element('allocator'), whileVisible(store, element('allocator')));
 syncStateWithCursor(store, (message) => output.showMessage(message, 'error'));
 
 const status = element('status');

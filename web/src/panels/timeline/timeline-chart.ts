@@ -1,13 +1,14 @@
-// Draws a run's timeline on a canvas: memory in use over the steps (min–max per pixel column, so
-// a 1M-step run costs one pass), a tick for each collection, and the cursor.
-// Invariants: the chart is computed once per run and size (chartColumns) and the cursor is drawn
-// on top, so moving the cursor is one blit plus a line; colours come from the theme variables.
+// Draws a run's timeline on a canvas: memory in use over the steps, scaled from the run's lowest
+// to its highest value (min–max per pixel column, so a 1M-step run costs one pass), a tick for each collection, and the cursor.
+// Invariants: the chart is computed and drawn once per run, size and theme (on a canvas kept off
+// screen) and the cursor is drawn on top, so moving the cursor is one blit plus a line; colours come from the theme variables.
 import type { RunInfo } from '../../engine/trace-types';
 
 export interface ChartColumns {
   width: number;
   low: Float64Array;
   high: Float64Array;
+  min: number;
   max: number;
 }
 
@@ -16,21 +17,25 @@ export function chartColumns(run: RunInfo, width: number): ChartColumns {
   const low = new Float64Array(width).fill(Infinity);
   const high = new Float64Array(width).fill(-Infinity);
   const count = run.steps + 1;
-  let max = 1;
+  let max = -Infinity;
+  let min = Infinity;
   for (let step = 0; step < count; step++) {
     const x = Math.min(width - 1, Math.floor((step / Math.max(1, count - 1)) * (width - 1)));
     const value = memory[step] ?? 0;
     if (value < low[x]) low[x] = value;
     if (value > high[x]) high[x] = value;
     if (value > max) max = value;
+    if (value < min) min = value;
   }
-  return { width, low, high, max };
+  if (!Number.isFinite(min)) min = max = 0;
+  return { width, low, high, min, max: Math.max(max, min + 1) };
 }
 
-export function drawChart(canvas: HTMLCanvasElement, run: RunInfo, columns: ChartColumns, step: number): void {
+/** Draws the chart (without the cursor) on `canvas`, in the colours of `styleSource`. */
+export function drawChart(canvas: HTMLCanvasElement, styleSource: Element, run: RunInfo, columns: ChartColumns): void {
   const context = canvas.getContext('2d');
   if (!context) return;
-  const style = getComputedStyle(canvas);
+  const style = getComputedStyle(styleSource);
   const height = canvas.height;
   context.clearRect(0, 0, canvas.width, height);
   context.fillStyle = style.getPropertyValue('--rs-alloc').trim() || '#0072b2';
@@ -45,8 +50,9 @@ export function drawChart(canvas: HTMLCanvasElement, run: RunInfo, columns: Char
     }
     lastLow = lo;
     lastHigh = hi;
-    const top = height - 2 - (hi / columns.max) * (height - 6);
-    const bottom = height - 2 - (lo / columns.max) * (height - 6);
+    const range = columns.max - columns.min;
+    const top = height - 2 - ((hi - columns.min) / range) * (height - 6);
+    const bottom = height - 2 - ((lo - columns.min) / range) * (height - 6);
     context.fillRect(x, top, 1, Math.max(1, bottom - top));
   }
   const span = Math.max(1, run.steps);
@@ -55,6 +61,15 @@ export function drawChart(canvas: HTMLCanvasElement, run: RunInfo, columns: Char
     const x = Math.round((collection.step / span) * (columns.width - 1));
     context.fillRect(x, 0, 2, 6);
   }
-  context.fillStyle = style.getPropertyValue('--rs-unreachable').trim() || '#d55e00';
-  context.fillRect(Math.round((step / span) * (columns.width - 1)) - 1, 0, 2, height);
+}
+
+/** Copies the drawn chart onto the visible canvas and draws the cursor at `step`. */
+export function drawCursor(canvas: HTMLCanvasElement, chart: HTMLCanvasElement, run: RunInfo, step: number): void {
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(chart, 0, 0);
+  const span = Math.max(1, run.steps);
+  context.fillStyle = getComputedStyle(canvas).getPropertyValue('--rs-unreachable').trim() || '#d55e00';
+  context.fillRect(Math.round((step / span) * (canvas.width - 1)) - 1, 0, 2, canvas.height);
 }
