@@ -67,7 +67,13 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
       draw();
     }),
     store.on('state', draw),
-    store.on('select', draw),
+    store.on('select', ({ id, source }) => {
+      draw();
+      // Selected in another panel (the allocator's block, the collector's table): show it here.
+      if (source !== 'heap' && id !== null) {
+        view.svg.querySelector(`g.rs-card[data-object="${id}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    }),
   ];
   draw();
   return () => {
