@@ -1,12 +1,12 @@
 // The frames-and-objects drawing: plain SVG with the frames column on the left, object cards at
 // the spots HeapLayout gives them, and arrows between. Updated in place from one state to the
 // next: a card whose picture did not change keeps its node; a card whose object is gone fades
-// out (class rs-leaving) and is removed afterwards; arrows are redrawn.
+// out (class rs-leaving) and is removed afterwards; an arrow that did not change keeps its node.
 // Invariants: objects stay where HeapLayout put them (a card is rebuilt if its spot changed); every update shows exactly the objects of the
 // given state plus the ones fading out; the SVG has a <title> and a <desc> that say what it shows.
 import type { HeapObject, StepState } from '../../engine/trace-types';
 import { svg } from '../../util/dom';
-import { arrowPath, type ArrowEnds } from './arrows';
+import { arrowD, arrowPath, type ArrowEnds } from './arrows';
 import { CARD_HEADER, CARD_WIDTH, FRAME_HEADER, FRAME_WIDTH, PAD, ROW, isInline, rowCap } from './geometry';
 import { HeapLayout } from './heap-layout';
 import { drawnReferents } from './drawn-edges';
@@ -25,6 +25,8 @@ export class HeapView {
   private readonly arrowsLayer: SVGGElement;
   private readonly cardsLayer: SVGGElement;
   private readonly cards = new Map<number, { node: SVGGElement; signature: string; leaving: number | null }>();
+  /** Drawn arrows by `from>to|path`: an arrow that did not change keeps its node. */
+  private arrows = new Map<string, SVGPathElement>();
 
   constructor() {
     this.svg = svg('svg', { class: 'rs-heap-svg', role: 'group', 'aria-labelledby': 'rs-heap-title rs-heap-desc', width: 400, height: 200 });
@@ -46,6 +48,7 @@ export class HeapView {
     this.cards.clear();
     this.cardsLayer.replaceChildren();
     this.arrowsLayer.replaceChildren();
+    this.arrows.clear();
     this.framesLayer.replaceChildren();
     this.desc.textContent = 'Nothing has run yet.';
   }
@@ -127,12 +130,22 @@ export class HeapView {
     }
 
     // Arrows.
-    this.arrowsLayer.replaceChildren(...arrows.map((ends) => {
-      const path = arrowPath(ends);
+    const kept = new Map<string, SVGPathElement>();
+    for (const ends of arrows) {
+      const d = arrowD(ends);
+      const key = `${ends.from}>${ends.to}|${d}`;
+      let path = this.arrows.get(key) ?? kept.get(key);
+      if (!path) {
+        path = arrowPath(ends, d);
+        this.arrowsLayer.append(path);
+      }
+      this.arrows.delete(key);
+      kept.set(key, path);
       const fromSelected = selected !== null && ends.from.startsWith(`object:${selected}:`);
-      if (ends.to === selected || fromSelected) path.classList.add('rs-arrow-selected');
-      return path;
-    }));
+      path.classList.toggle('rs-arrow-selected', ends.to === selected || fromSelected);
+    }
+    for (const stale of this.arrows.values()) stale.remove();
+    this.arrows = kept;
 
     // Size and description.
     const extent = this.layout.extent(visible);
