@@ -1,6 +1,7 @@
-// tests/differential/run.mjs — the differential suite: every program under programs/ runs under
-// `python3` and under `build/native/refscope run`, and the two must agree on stdout, exit status
-// and the last non-empty line of stderr (the `ExcType: message` line of an uncaught exception).
+// tests/differential/run.mjs — the differential suite: every program under programs/ and every
+// example of the gallery (examples/gallery/) runs under `python3` and under
+// `build/native/refscope run`, and the two must agree on stdout, exit status and the last
+// non-empty line of stderr (the `ExcType: message` line of an uncaught exception).
 //
 // Until the CLI supports `run` (probed once, below), each test instead checks that the program is
 // a usable differential program: python3 gives identical stdout, stderr and status on two runs,
@@ -26,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '..', '..');
 const PROGRAMS_DIR = join(HERE, 'programs');
+const GALLERY_DIR = join(REPO_ROOT, 'examples', 'gallery');
 const TIMEOUT_MS = 20_000;
 const JOBS = Math.max(1, Number.parseInt(process.env.REFSCOPE_DIFF_JOBS ?? '2', 10) || 2);
 const FILTER = process.env.REFSCOPE_DIFF_FILTER ?? '';
@@ -82,7 +84,10 @@ function lastLine(text) {
   return lines.length > 0 ? lines[lines.length - 1] : '';
 }
 
-/** Every programs/<topic>/<name>.py, sorted, as paths relative to programs/ with '/' separators. */
+/**
+ * Every programs/<topic>/<name>.py, sorted, as paths relative to programs/ with '/' separators,
+ * then the gallery's examples (examples/gallery/<name>.py) as `gallery/<name>.py`.
+ */
 function findPrograms() {
   const found = [];
   for (const topic of readdirSync(PROGRAMS_DIR).sort()) {
@@ -92,12 +97,21 @@ function findPrograms() {
       if (file.endsWith('.py')) found.push(relative(PROGRAMS_DIR, join(topicDir, file)).split(sep).join('/'));
     }
   }
+  for (const file of readdirSync(GALLERY_DIR).sort()) {
+    if (file.endsWith('.py')) found.push(`gallery/${file}`);
+  }
   return found;
+}
+
+/** The file of a program named as findPrograms() names it. */
+function programFile(program) {
+  const parts = program.split('/');
+  return parts[0] === 'gallery' ? join(GALLERY_DIR, ...parts.slice(1)) : join(PROGRAMS_DIR, ...parts);
 }
 
 /** Runs one program (relative path) with python3 or the CLI. */
 function runProgram(program, which) {
-  const file = join(PROGRAMS_DIR, ...program.split('/'));
+  const file = programFile(program);
   const stdinFile = file.replace(/\.py$/, '.stdin');
   const input = existsSync(stdinFile) ? readFileSync(stdinFile) : null;
   const cwd = dirname(file);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "object/sizes.hpp"
+
 namespace refscope::object::hashing {
 
 namespace {
@@ -51,24 +53,7 @@ std::int64_t fix(std::int64_t h) { return h == -1 ? -2 : h; }
 void decode(std::string_view s, std::u32string& out, std::uint32_t& max_char) {
     max_char = 0;
     for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::uint32_t cp;
-        std::size_t len;
-        if (c < 0x80) { cp = c; len = 1; }
-        else if ((c >> 5) == 6) { cp = c & 0x1f; len = 2; }
-        else if ((c >> 4) == 14) { cp = c & 0x0f; len = 3; }
-        else if ((c >> 3) == 30) { cp = c & 0x07; len = 4; }
-        else { cp = 0xfffd; len = 1; }
-        if (len > 1) {
-            if (i + len > s.size()) { cp = 0xfffd; len = 1; }
-            else {
-                for (std::size_t k = 1; k < len; ++k) {
-                    auto cc = static_cast<unsigned char>(s[i + k]);
-                    if ((cc >> 6) != 2) { cp = 0xfffd; len = 1; break; }
-                    cp = (cp << 6) | (cc & 0x3f);
-                }
-            }
-        }
+        auto [cp, len] = sizes::next_code_point(s, i);
         i += len;
         out.push_back(cp);
         if (cp > max_char) max_char = cp;

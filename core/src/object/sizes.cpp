@@ -14,27 +14,28 @@ std::uint32_t int_request(const ObjectLayout& l, std::uint32_t ndigits) {
     return l.int_header + 4 * (ndigits > 0 ? ndigits : 1);
 }
 
+CodePoint next_code_point(std::string_view s, std::size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::uint32_t cp;
+    std::size_t len;
+    if (c < 0x80) return {c, 1};
+    if ((c >> 5) == 6) { cp = c & 0x1f; len = 2; }
+    else if ((c >> 4) == 14) { cp = c & 0x0f; len = 3; }
+    else if ((c >> 3) == 30) { cp = c & 0x07; len = 4; }
+    else return {0xfffd, 1};
+    if (i + len > s.size()) return {0xfffd, 1};
+    for (std::size_t k = 1; k < len; ++k) {
+        auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc >> 6) != 2) return {0xfffd, 1};
+        cp = (cp << 6) | (cc & 0x3f);
+    }
+    return {cp, len};
+}
+
 StrShape str_shape(std::string_view s) {
     StrShape out;
     for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::uint32_t cp;
-        std::size_t len;
-        if (c < 0x80) { cp = c; len = 1; }
-        else if ((c >> 5) == 6) { cp = c & 0x1f; len = 2; }
-        else if ((c >> 4) == 14) { cp = c & 0x0f; len = 3; }
-        else if ((c >> 3) == 30) { cp = c & 0x07; len = 4; }
-        else { cp = 0xfffd; len = 1; }
-        if (len > 1) {
-            if (i + len > s.size()) { cp = 0xfffd; len = 1; }
-            else {
-                for (std::size_t k = 1; k < len; ++k) {
-                    auto cc = static_cast<unsigned char>(s[i + k]);
-                    if ((cc >> 6) != 2) { cp = 0xfffd; len = 1; break; }
-                    cp = (cp << 6) | (cc & 0x3f);
-                }
-            }
-        }
+        auto [cp, len] = next_code_point(s, i);
         i += len;
         ++out.length;
         if (cp > out.max_char) out.max_char = cp;

@@ -19,6 +19,15 @@ std::uint32_t int_digits(std::int64_t v);
 // Request of an int with `ndigits` allocated digits (see ObjectLayout::int_header).
 std::uint32_t int_request(const ObjectLayout& l, std::uint32_t ndigits);
 
+// One code point of UTF-8 text at byte offset i: its value and how many bytes it took. A byte
+// that does not start a well-formed sequence is U+FFFD of length 1. str sizes and str hashes
+// both decode with it, so they agree on what the characters are.
+struct CodePoint {
+    std::uint32_t cp;
+    std::size_t length;
+};
+CodePoint next_code_point(std::string_view utf8, std::size_t i);
+
 struct StrShape {
     std::uint32_t length = 0;     // code points
     std::uint8_t kind = 1;        // bytes per code point: 1, 2, 4
