@@ -9,6 +9,17 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // The page, and the allocator/collector panels' own demo and test page.
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./web/index.html', import.meta.url)),
+        'panels-demo': fileURLToPath(new URL('./web/panels-demo.html', import.meta.url)),
+      },
+    },
+  },
+  // The engine worker imports the wasm module: an ES module worker keeps that import as is.
+  worker: {
+    format: 'es',
   },
   preview: {
     host: '127.0.0.1',

@@ -1,85 +1,140 @@
-// The built page in Debian's Chromium: `vite preview` serves dist/ on 127.0.0.1 (a free port),
-// playwright-core drives /usr/bin/chromium (never a downloaded browser). Needs the front-end
-// build (scripts/build.sh). Screenshots go to test-results/.
+// The visualizer in Debian's Chromium: load the page, run programs, step, and check what a
+// person sees — refcount badges, unreachable cycles, the collector freeing them, error lines,
+// the step limit. Needs the front-end build (scripts/build.sh). Screenshots go to test-results/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
-import { chromium } from 'playwright-core';
+import { openPage, results, startBrowser } from './support/browser.mjs';
+import { cardOfName, cards, load, markedLine, run, setProgram, stepUntilDone, waitForDrawing } from './support/page-actions.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-];
-
-let server;
-let browser;
-let url;
-let engineVersion;
-
+let session;
 before(async () => {
-  assert.ok(existsSync(`${root}/dist/index.html`), 'dist/ is missing: run scripts/build.sh first');
-  const { default: createCore } = await import(new URL('../../web/src/wasm/core.mjs', import.meta.url).href);
-  engineVersion = JSON.parse((await createCore()).call('{"cmd":"version"}')).version;
-  mkdirSync(`${root}/test-results`, { recursive: true });
-  server = await preview({
-    configFile: `${root}/vite.config.js`,
-    preview: { host: '127.0.0.1', port: 0, open: false },
-    logLevel: 'warn',
-  });
-  url = server.resolvedUrls.local[0];
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  session = await startBrowser();
 });
-
 after(async () => {
-  await browser?.close();
-  if (server) await server.close();
+  await session?.close();
 });
 
-/** A new page that records console errors and uncaught exceptions. */
-async function openPage() {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  return { page, problems };
-}
-
-test('the page loads the engine and shows its version and profiles', { timeout: 60_000 }, async () => {
-  const { page, problems } = await openPage();
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="1"], body[data-error]');
-  assert.equal(await page.locator('body').getAttribute('data-ready'), '1',
-    `the page reported: ${await page.locator('#error').textContent()}`);
-  assert.equal(await page.locator('#version').textContent(), engineVersion);
-  const profiles = await page.locator('#profiles dt').allTextContents();
-  assert.deepEqual(profiles, ['3.11 (default)', 'classic']);
-  assert.ok(await page.locator('#error').isHidden());
-  // The pymalloc demo: 5,000 of 10,000 float-sized blocks still in use, in either profile.
-  const stats = page.locator('#pymalloc-stats');
-  assert.match(await stats.textContent(), /in 32 size classes/);
-  assert.match(await page.locator('#pymalloc-summary').textContent(), /Blocks in use5,000/);
-  await page.screenshot({ path: `${root}/test-results/page.png`, fullPage: true });
-  await page.selectOption('#profile-choice', 'classic');
-  assert.match(await stats.textContent(), /in 64 size classes/);
-  assert.match(await page.locator('#pymalloc-summary').textContent(), /Blocks in use5,000/);
+test('b = a adds a reference: the list\'s badge goes from 2 to 3, and its holders are listed', { timeout: 120_000 }, async () => {
+  const { page, problems } = await openPage(session.browser);
+  await load(page, session.url);
+  await setProgram(page, 'a = [1, 2, 3]\nc = [a]\nb = a\nprint(len(b))\n');
+  await run(page);
+  assert.match(await page.locator('[data-testid="end-reason"]').textContent(), /Finished normally/);
+  await stepUntilDone(page, 'c = [a]');
+  const list = await cardOfName(page, 'a');
+  assert.equal(await list.locator('[data-refcount-text]').textContent(), '2');
+  await stepUntilDone(page, 'b = a');
+  assert.equal(await list.locator('[data-refcount-text]').textContent(), '3');
+  // b's arrow points at the same card as a's.
+  assert.equal(await (await cardOfName(page, 'b')).getAttribute('data-object'), await list.getAttribute('data-object'));
+  await list.click();
+  const holders = await page.locator('.rs-referrers li').allTextContents();
+  assert.ok(holders.some((h) => /name a in <module>/.test(h)), holders.join(' | '));
+  assert.ok(holders.some((h) => /name b in <module>/.test(h)), holders.join(' | '));
+  assert.ok(holders.some((h) => /\[0\] of list/.test(h)), holders.join(' | '));
+  await page.screenshot({ path: `${results}/heap-aliasing.png`, fullPage: true });
+  // Stepping back puts the badge back to 2, and the card has not moved.
+  const box = await list.boundingBox();
+  await page.click('button[data-command="line-back"]');
+  await waitForDrawing(page);
+  assert.equal(await list.locator('[data-refcount-text]').textContent(), '2');
+  assert.deepEqual(await list.boundingBox(), box);
+  assert.match(await page.locator('#output pre.rs-stdout').textContent(), /^$/);
+  await page.keyboard.press('End');
+  await waitForDrawing(page);
+  assert.equal(await page.locator('#output pre.rs-stdout').textContent(), '3\n');
   assert.deepEqual(problems, []);
-  await page.close();
+  await page.context().close();
+});
+
+test('a cycle survives del, marked unreachable, and gc.collect() frees it', { timeout: 120_000 }, async () => {
+  const { page, problems } = await openPage(session.browser);
+  await load(page, session.url);
+  await setProgram(page, [
+    'import gc', 'class Node:', '    pass', 'x = Node()', 'y = Node()', 'x.other = y', 'y.other = x',
+    'del x, y', 'print("still here")', 'gc.collect()', 'print("collected")', '',
+  ].join('\n'));
+  await run(page);
+  await stepUntilDone(page, 'y.other = x');
+  let shown = await cards(page);
+  const nodes = shown.filter((c) => c.type === 'Node');
+  assert.equal(nodes.length, 2, JSON.stringify(shown));
+  assert.ok(nodes.every((c) => !c.unreachable));
+  await stepUntilDone(page, 'del x, y');
+  shown = await cards(page);
+  const orphans = shown.filter((c) => c.type === 'Node');
+  assert.equal(orphans.length, 2, 'the two nodes are still alive after del');
+  assert.ok(orphans.every((c) => c.unreachable), 'both are drawn as unreachable');
+  assert.ok(orphans.every((c) => /unreachable/.test(c.label)));
+  assert.equal(await page.locator('g.rs-frame-row[data-name="x"]').count(), 0);
+  await page.screenshot({ path: `${results}/heap-cycle-unreachable.png`, fullPage: true });
+  await stepUntilDone(page, 'gc.collect()');
+  shown = await cards(page);
+  assert.equal(shown.filter((c) => c.type === 'Node').length, 0, 'the collector freed the cycle');
+  await page.screenshot({ path: `${results}/heap-cycle-collected.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a syntax error is reported with its line marked in the editor', { timeout: 60_000 }, async () => {
+  const { page, problems } = await openPage(session.browser);
+  await load(page, session.url);
+  await setProgram(page, 'x = 1\ny = (x +\nprint(y)\n');
+  await run(page);
+  const end = await page.locator('[data-testid="end-reason"]').textContent();
+  assert.match(end, /Syntax error on line \d+/);
+  const line = Number(end.match(/line (\d+)/)[1]);
+  assert.equal(await markedLine(page, 'error'), ['x = 1', 'y = (x +', 'print(y)'][line - 1]);
+  await page.screenshot({ path: `${results}/syntax-error.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('an endless loop stops at the step limit and its partial trace can be stepped through', { timeout: 120_000 }, async () => {
+  const { page, problems } = await openPage(session.browser);
+  await load(page, session.url);
+  await setProgram(page, 'n = 0\nwhile True:\n    n = n + 1\n');
+  await run(page, { maxSteps: 10000 });
+  assert.match(await page.locator('[data-testid="end-reason"]').textContent(), /step limit/);
+  const steps = Number(await page.locator('.rs-scrubber').getAttribute('max'));
+  assert.ok(steps > 100, `the partial trace has ${steps} steps`);
+  await page.locator('.rs-scrubber').fill(String(Math.floor(steps / 2)));
+  await waitForDrawing(page);
+  const n = await cardOfName(page, 'n');
+  assert.equal(await n.getAttribute('data-type'), 'int');
+  assert.match(await page.locator('[data-testid="position"]').textContent(), new RegExp(`Step ${Math.floor(steps / 2)} of ${steps}`));
+  await page.screenshot({ path: `${results}/step-limit.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('dark theme, keyboard stepping, and a phone-sized screen', { timeout: 120_000 }, async () => {
+  const { page, problems } = await openPage(session.browser, { width: 390, height: 844, colorScheme: 'dark' });
+  await load(page, session.url);
+  assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+  await page.click('#run');
+  await page.waitForSelector('g.rs-card');
+  await page.locator('#heap-heading').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitForDrawing(page);
+  assert.match(await page.locator('[data-testid="position"]').textContent(), /^Step 2 of/);
+  assert.ok((await page.locator('svg.rs-heap-svg desc').textContent()).length > 0);
+  await page.screenshot({ path: `${results}/phone-dark.png`, fullPage: true });
+  await page.click('#theme');
+  assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });
 
 test('the page says so when the engine cannot be loaded', { timeout: 60_000 }, async () => {
-  const { page } = await openPage();
-  await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(url);
+  const { page, context } = await openPage(session.browser);
+  await context.route('**/*.wasm', (route) => route.abort());
+  await page.goto(session.url);
   await page.waitForSelector('body[data-ready="1"], body[data-error]');
   assert.equal(await page.locator('body').getAttribute('data-error'), '1');
   assert.match(await page.locator('#error').textContent(), /Could not load the refscope engine/);
-  assert.ok(await page.locator('#engine').isHidden());
-  await page.screenshot({ path: `${root}/test-results/page-error.png`, fullPage: true });
-  await page.close();
+  assert.ok(await page.locator('#run').isDisabled());
+  await page.screenshot({ path: `${results}/engine-error.png`, fullPage: true });
+  await context.close();
 });

@@ -1,8 +1,25 @@
-// The placeholder page: loads the wasm engine, asks it for its version and profiles, shows them.
-// Sets <body data-ready="1"> once the engine answered, or <body data-error="1"> and a message
-// when it could not be loaded. The browser test waits for these.
-import createCore from './wasm/core.mjs';
-import type { AllocScenarioInfo, CoreModule, CoreResponse, VersionInfo } from './wasm/core.mjs';
+// The page: builds the store and the engine client, mounts every panel into index.html's
+// layout, and wires the header (example, profile, step limit, run, theme).
+// Sets <body data-ready="1"> once the engine is loaded, or <body data-error="1"> with a message
+// when it could not be; the browser tests wait for these.
+import './styles/theme.css';
+import './styles/page.css';
+import './styles/panels.css';
+import { EngineClient } from './engine/engine-client';
+import type { ProfileName } from './engine/trace-types';
+import { Store } from './state/store';
+import { mountEditor } from './panels/editor/editor-panel';
+import { mountControls } from './panels/controls/controls-panel';
+import { mountTimeline } from './panels/timeline/timeline-panel';
+import { mountHeap } from './panels/heap/heap-panel';
+import { mountOutput } from './panels/output/output-panel';
+import { mountCollector } from './panels/collector/mount-collector';
+import { mountAllocator } from './panels/allocator/mount-allocator';
+import { EXAMPLES } from './app/examples';
+import { syncStateWithCursor } from './app/cursor-sync';
+import { makeRunner } from './app/run-program';
+import { bindShortcuts } from './app/shortcuts';
+import { initialTheme, mountThemeSwitch } from './app/theme-switch';
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -10,91 +27,71 @@ function element<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-/** Sends one request to the engine; a failed request becomes an Error. */
-function request<T extends object>(core: CoreModule, body: { cmd: string; [field: string]: unknown }): T {
-  const response = JSON.parse(core.call(JSON.stringify(body))) as CoreResponse<T>;
-  if (!response.ok) {
-    throw new Error(`${response.error.kind} error from "${body.cmd}": ${response.error.message}`);
-  }
-  return response;
-}
+const engine = new EngineClient();
+const store = new Store(engine, initialTheme());
+mountThemeSwitch(element<HTMLButtonElement>('theme'), store);
 
-function showEngine(info: VersionInfo): void {
-  element('version').textContent = info.version;
-  const list = element('profiles');
-  info.profiles.forEach((profile, index) => {
-    const name = document.createElement('dt');
-    name.textContent = index === 0 ? `${profile.name} (default)` : profile.name;
-    const description = document.createElement('dd');
-    description.textContent = profile.description;
-    list.append(name, description);
-  });
-  element('status').hidden = true;
-  for (const id of ['engine', 'profiles-heading', 'profiles']) element(id).hidden = false;
-}
+const exampleSelect = element<HTMLSelectElement>('example');
+for (const example of EXAMPLES) exampleSelect.add(new Option(example.title, example.id));
+const stdinBox = element<HTMLTextAreaElement>('stdin');
+const editor = mountEditor(element('editor'), store, EXAMPLES[0].source);
+const output = mountOutput(element('output'), store);
+const controls = mountControls(element('controls'), store, () => editor.breakpoints());
+mountTimeline(element('timeline'), store);
+mountHeap(element('heap'), store);
+mountCollector(element('collector'), store);
+mountAllocator(element('allocator'), store);
+syncStateWithCursor(store, (message) => output.showMessage(message, 'error'));
 
-const floatsScenario = [
-  { op: 'malloc', size: 24, count: 10000, name: 'floats' },
-  { op: 'free', name: 'floats', every: 2 },
-];
+const status = element('status');
+const cancelButton = element<HTMLButtonElement>('cancel');
+const runButton = element<HTMLButtonElement>('run');
+const runner = makeRunner(store, {
+  source: () => editor.getSource(),
+  profile: () => element<HTMLSelectElement>('profile').value as ProfileName,
+  stdin: () => stdinBox.value,
+  maxSteps: () => Number(element<HTMLSelectElement>('max-steps').value),
+}, {
+  status: (text) => (status.textContent = text),
+  cancelVisible: (visible) => (cancelButton.hidden = !visible),
+  message: (text, tone) => output.showMessage(text, tone),
+});
+runButton.addEventListener('click', () => void runner.run());
+cancelButton.addEventListener('click', () => runner.cancel());
+engine.onReset = () => {
+  if (!store.get().busy) store.setRun(null);
+};
+exampleSelect.addEventListener('change', () => {
+  const example = EXAMPLES.find((e) => e.id === exampleSelect.value);
+  if (!example) return;
+  editor.setSource(example.source);
+  stdinBox.value = example.stdin ?? '';
+  store.setRun(null);
+  output.showMessage('', 'ok');
+  status.textContent = '';
+});
+editor.onEdit(() => {
+  if (store.get().run) status.textContent = 'The code changed: run it again to see the new trace.';
+});
+bindShortcuts(controls, () => void runner.run());
 
-function showPymalloc(core: CoreModule, profileName: string): void {
-  const answer = request<AllocScenarioInfo>(core, {
-    cmd: 'alloc_scenario', profile: profileName, ops: floatsScenario,
-  });
-  const pools = answer.arenas.reduce((n, arena) => n + arena.pools.length, 0);
-  const rows: [string, string][] = [
-    ['Arenas', String(answer.stats.arenas_allocated_current)],
-    ['Pools carved', String(pools)],
-    ['Blocks in use', answer.stats.pymalloc_blocks_in_use.toLocaleString('en')],
-    ['Bytes in blocks', answer.stats.pymalloc_bytes_in_use.toLocaleString('en')],
-  ];
-  const summary = element('pymalloc-summary');
-  summary.replaceChildren();
-  for (const [label, value] of rows) {
-    const term = document.createElement('dt');
-    term.textContent = label;
-    const detail = document.createElement('dd');
-    detail.textContent = value;
-    summary.append(term, detail);
-  }
-  element('pymalloc-stats').textContent = answer.debugmallocstats;
-}
+// Test hook: lets the browser tests replace the program text without typing it.
+(window as unknown as { refscope: object }).refscope = {
+  setSource: (source: string) => editor.setSource(source),
+  store,
+};
 
-function setUpPymalloc(core: CoreModule, info: VersionInfo): void {
-  const choice = element<HTMLSelectElement>('profile-choice');
-  for (const profile of info.profiles) choice.add(new Option(profile.name, profile.name));
-  choice.addEventListener('change', () => {
-    try {
-      showPymalloc(core, choice.value);
-    } catch (error) {
-      showError(error);
-    }
-  });
-  showPymalloc(core, choice.value);
-  element('pymalloc').hidden = false;
-}
-
-function showError(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  element('status').textContent = 'The engine did not start.';
-  const box = element('error');
-  box.textContent = `Could not load the refscope engine (WebAssembly): ${message}`;
-  box.hidden = false;
-}
-
-async function start(): Promise<void> {
-  try {
-    const core = await createCore();
-    const info = request<VersionInfo>(core, { cmd: 'version' });
-    showEngine(info);
-    setUpPymalloc(core, info);
+void engine.ready.then((ready) => {
+  if (ready.ok) {
+    performance.mark('refscope-ready');
     document.body.dataset.ready = '1';
-  } catch (error) {
-    console.error(error);
-    showError(error);
+    runButton.disabled = false;
+    status.textContent = '';
+  } else {
     document.body.dataset.error = '1';
+    const box = element('error');
+    box.textContent = `Could not load the refscope engine (WebAssembly): ${ready.error.message}`;
+    box.hidden = false;
+    status.textContent = 'The engine did not start.';
   }
-}
-
-void start();
+});

@@ -1,0 +1,326 @@
+// The allocator panel: pymalloc's arenas as a map of pools (arena-map-*), the pool opened from it
+// block by block (pool-detail), the usedpools / usable_arenas / malloc lists, the totals and the
+// _debugmallocstats text (allocator-lists), with a legend and a text alternative for the canvas
+// (allocator-legend). It knows nothing of the engine or the store: the host hands it one
+// AllocatorView per step and answers loadPool; see index.ts for the store wiring.
+//
+// Keyboard on the map: arrows move a pool cursor (left/right by pool, up/down by row), PageUp /
+// PageDown move to the previous / next arena, Enter or Space opens the pool, Escape closes it.
+//
+// Invariants: 1. update() redraws everything from the view it is given (no state carried between
+// steps except which pool is open, the cursor and the collapsed sections); 2. a pool answer is
+// drawn only if no newer loadPool was started since (requestCounter); 3. the object selected in
+// the store has its pool ringed on the map and, when that pool is open, its block ringed.
+import { clamp, el } from '../panel-dom';
+import type { AllocatorSnapshot, BlockPlace, ObjectLabel, PoolDetail, PoolInfo } from './allocator-data';
+import { renderLegend, renderMapTable } from './allocator-legend';
+import { renderMallocStats, renderRaw, renderTotals, renderUsableArenas, renderUsedPools } from './allocator-lists';
+import { readTheme, type AllocatorTheme } from './allocator-theme';
+import { drawArenaMap, type PoolRef } from './arena-map-draw';
+import { layoutArenaMap, POOL_COLUMNS, tileAt, type ArenaMapLayout } from './arena-map-layout';
+import { PoolDetailView } from './pool-detail';
+import './allocator.css';
+
+export interface AllocatorView {
+  snapshot: AllocatorSnapshot;
+  /** The block of the object selected in the store, or null. */
+  selected: BlockPlace | null;
+}
+
+export interface AllocatorPanelHost {
+  /**
+   * One pool block by block at the current step (the `pool` command); null when the engine
+   * cannot say; undefined when the answer is outdated (the step moved on) and must be ignored.
+   * A rejection is shown as the reason.
+   */
+  loadPool(arena: number, pool: number): Promise<PoolDetail | null | undefined>;
+  selectObject(id: number): void;
+  describeObject(id: number): ObjectLabel | null;
+}
+
+let panelCount = 0;
+
+export class AllocatorPanel {
+  readonly root = el('section', 'rs-allocator');
+  private readonly totals = el('div', 'rs-alloc-totals-wrap');
+  private readonly legend = el('div');
+  private readonly canvas = el('canvas', 'rs-alloc-map');
+  private readonly mapTable = el('div');
+  private readonly mapLine = el('p', 'rs-alloc-cursor');
+  private readonly poolNote = el('p', 'rs-alloc-note');
+  private readonly placeholder = el('p', 'rs-alloc-note');
+  private readonly body = el('div', 'rs-alloc-body');
+  private readonly detail: PoolDetailView;
+  private readonly usedpools = el('div');
+  private readonly arenas = el('div');
+  private readonly raw = el('div');
+  private readonly stats = el('div');
+  private readonly resize: ResizeObserver;
+  private view: AllocatorView | null = null;
+  private layout: ArenaMapLayout | null = null;
+  private theme: AllocatorTheme | null = null;
+  private open: PoolRef | null = null;
+  private focus: PoolRef | null = null;
+  private hover: PoolRef | null = null;
+  private requestCounter = 0;
+  private lastSelected: string | null = null;
+  /** Milliseconds the last arena-map redraw took (reported by the benchmark). */
+  lastMapDrawMs = 0;
+
+  constructor(container: HTMLElement, private readonly host: AllocatorPanelHost) {
+    panelCount += 1;
+    const id = `rs-alloc-${panelCount}`;
+    const heading = el('h3', 'rs-alloc-heading', 'Allocator (pymalloc)');
+    heading.id = `${id}-heading`;
+    this.root.setAttribute('aria-labelledby', heading.id);
+    this.mapTable.id = `${id}-table`;
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-describedby', this.mapTable.id);
+    this.mapLine.setAttribute('aria-live', 'polite');
+    this.detail = new PoolDetailView({
+      theme: () => this.currentTheme(),
+      describeObject: (oid) => host.describeObject(oid),
+      selectObject: (oid) => host.selectObject(oid),
+      close: () => this.closePool(),
+    });
+    const mapSection = el('div', 'rs-alloc-map-section');
+    mapSection.append(this.legend, this.canvas, this.mapLine, this.mapTable);
+    const lists = el('div', 'rs-alloc-columns');
+    lists.append(
+      section('usedpools: partly used pools per size class, head first', this.usedpools),
+      section('usable_arenas: arenas with a free pool, fewest first', this.arenas),
+      section('Requests larger than 512 bytes, sent to malloc', this.raw),
+    );
+    this.body.append(this.totals, mapSection, this.poolNote, this.detail.root, lists, this.stats);
+    this.root.append(heading, this.placeholder, this.body);
+    this.poolNote.hidden = true;
+    this.placeholder.hidden = true;
+    container.append(this.root);
+
+    this.canvas.addEventListener('pointermove', (e) => this.pointer(e, false));
+    this.canvas.addEventListener('pointerleave', () => { this.hover = null; this.canvas.style.cursor = ''; this.draw(); });
+    this.canvas.addEventListener('click', (e) => this.pointer(e, true));
+    this.canvas.addEventListener('keydown', (e) => this.key(e));
+    this.canvas.addEventListener('focus', () => { this.focus ??= this.firstPool(); this.describe(this.focus); this.draw(); });
+    this.canvas.addEventListener('blur', () => this.draw());
+    this.resize = new ResizeObserver(() => this.relayout());
+    this.resize.observe(this.root);
+  }
+
+  /** Shows a message instead of the allocator (no run yet, or the run was dropped). */
+  clear(message: string): void {
+    this.view = null;
+    this.open = null;
+    this.requestCounter += 1;
+    this.detail.hide();
+    this.placeholder.textContent = message;
+    this.placeholder.hidden = false;
+    this.body.hidden = true;
+  }
+
+  /** Re-reads the colours (the page switched between light and dark) and redraws. */
+  themeChanged(): void {
+    this.theme = null;
+    if (this.view) this.legend.replaceChildren(renderLegend(this.view.snapshot, this.currentTheme()));
+    this.draw();
+    this.detail.redraw();
+  }
+
+  /** Shows one step. */
+  update(view: AllocatorView): void {
+    this.view = view;
+    this.placeholder.hidden = true;
+    this.body.hidden = false;
+    const { snapshot } = view;
+    this.totals.replaceChildren(renderTotals(snapshot));
+    this.legend.replaceChildren(renderLegend(snapshot, this.currentTheme()));
+    this.mapTable.replaceChildren(renderMapTable(snapshot));
+    this.usedpools.replaceChildren(renderUsedPools(snapshot, (ref) => this.openPool(ref)));
+    this.arenas.replaceChildren(renderUsableArenas(snapshot));
+    this.raw.replaceChildren(renderRaw(snapshot));
+    const statsOpen = this.stats.querySelector('details')?.open ?? false;
+    this.stats.replaceChildren(renderMallocStats(snapshot.debugmallocstats, statsOpen));
+    this.canvas.setAttribute('aria-label', mapLabel(snapshot));
+
+    const selectedKey = view.selected ? `${view.selected.arena}:${view.selected.pool}:${view.selected.block}` : null;
+    if (view.selected && selectedKey !== this.lastSelected) this.open = { arena: view.selected.arena, pool: view.selected.pool };
+    this.lastSelected = selectedKey;
+    if (this.open && !this.poolInfo(this.open)) this.open = null;
+    this.relayout();
+    this.reloadPool();
+  }
+
+  destroy(): void {
+    this.resize.disconnect();
+    this.root.remove();
+  }
+
+  /** Opens a pool's block view (also reachable from the lists and the keyboard). */
+  openPool(ref: PoolRef): void {
+    this.open = ref;
+    this.focus = ref;
+    this.draw();
+    this.reloadPool();
+  }
+
+  get lastPoolDrawMs(): number {
+    return this.detail.lastDrawMs;
+  }
+
+  private closePool(): void {
+    this.open = null;
+    this.requestCounter += 1;
+    this.detail.hide();
+    this.poolNote.hidden = true;
+    this.draw();
+    this.canvas.focus();
+  }
+
+  private currentTheme(): AllocatorTheme {
+    this.theme ??= readTheme(this.root);
+    return this.theme;
+  }
+
+  private poolInfo(ref: PoolRef): PoolInfo | null {
+    const arena = this.view?.snapshot.arenas.find((a) => a.index === ref.arena);
+    if (!arena || ref.pool >= arena.ntotalpools) return null;
+    return arena.pools[ref.pool] ?? null;
+  }
+
+  private reloadPool(): void {
+    const ref = this.open;
+    const request = ++this.requestCounter;
+    if (!ref) { this.detail.hide(); this.poolNote.hidden = true; return; }
+    const info = this.poolInfo(ref);
+    if (!info || info.state === 'unused') {
+      this.detail.hide();
+      this.poolNote.textContent = `Pool ${ref.pool} of arena ${ref.arena} has not been carved yet: it has no blocks.`;
+      this.poolNote.hidden = false;
+      return;
+    }
+    this.host.loadPool(ref.arena, ref.pool).then((answer) => {
+      if (request !== this.requestCounter || answer === undefined) return;
+      if (!answer) {
+        this.detail.hide();
+        this.poolNote.textContent = 'The engine cannot show this pool block by block yet.';
+        this.poolNote.hidden = false;
+        return;
+      }
+      this.poolNote.hidden = true;
+      this.detail.show(ref, info, answer, this.selectedBlockIn(ref));
+    }, (error: unknown) => {
+      if (request !== this.requestCounter) return;
+      this.detail.hide();
+      this.poolNote.textContent = `Could not load the pool: ${error instanceof Error ? error.message : String(error)}`;
+      this.poolNote.hidden = false;
+    });
+  }
+
+  private selectedBlockIn(ref: PoolRef): number | null {
+    const s = this.view?.selected;
+    return s && s.arena === ref.arena && s.pool === ref.pool ? s.block : null;
+  }
+
+  private relayout(): void {
+    if (!this.view) return;
+    const width = Math.max(300, this.root.clientWidth - 4);
+    this.layout = layoutArenaMap(this.view.snapshot.arenas, width);
+    const scale = Math.max(1, Math.round(window.devicePixelRatio || 1));
+    const w = Math.max(1, this.layout.width);
+    const h = Math.max(1, this.layout.height);
+    if (this.canvas.width !== w * scale) this.canvas.width = w * scale;
+    if (this.canvas.height !== h * scale) this.canvas.height = h * scale;
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+    this.draw();
+  }
+
+  private draw(): void {
+    if (!this.view || !this.layout) return;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    const start = performance.now();
+    const scale = this.canvas.width / Math.max(1, this.layout.width);
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    const s = this.view.selected;
+    const focused = document.activeElement === this.canvas;
+    drawArenaMap(ctx, this.layout, this.view.snapshot, this.currentTheme(), {
+      focus: focused ? this.focus : this.hover,
+      focused: focused || this.hover !== null,
+      open: this.open,
+      selected: s ? { arena: s.arena, pool: s.pool } : null,
+    });
+    this.lastMapDrawMs = performance.now() - start;
+    this.canvas.dataset.drawMs = this.lastMapDrawMs.toFixed(3);
+  }
+
+  private pointer(event: MouseEvent, click: boolean): void {
+    if (!this.layout) return;
+    const box = this.canvas.getBoundingClientRect();
+    const hit = tileAt(this.layout, event.clientX - box.left, event.clientY - box.top);
+    if (click) {
+      if (hit) this.openPool(hit);
+      return;
+    }
+    if (hit?.arena !== this.hover?.arena || hit?.pool !== this.hover?.pool) {
+      this.hover = hit;
+      this.canvas.style.cursor = hit ? 'pointer' : '';
+      if (hit) this.describe(hit);
+      this.draw();
+    }
+  }
+
+  private firstPool(): PoolRef | null {
+    const arena = this.view?.snapshot.arenas[0];
+    return arena ? { arena: arena.index, pool: 0 } : null;
+  }
+
+  private key(event: KeyboardEvent): void {
+    const arenas = this.view?.snapshot.arenas ?? [];
+    if (arenas.length === 0) return;
+    const focus = this.focus ?? this.firstPool()!;
+    let order = Math.max(0, arenas.findIndex((a) => a.index === focus.arena));
+    let pool = focus.pool;
+    const last = () => arenas[order].ntotalpools - 1;
+    switch (event.key) {
+      case 'ArrowLeft': pool -= 1; break;
+      case 'ArrowRight': pool += 1; break;
+      case 'ArrowUp': pool -= POOL_COLUMNS; break;
+      case 'ArrowDown': pool += POOL_COLUMNS; break;
+      case 'PageUp': order = Math.max(0, order - 1); break;
+      case 'PageDown': order = Math.min(arenas.length - 1, order + 1); break;
+      case 'Home': pool = 0; break;
+      case 'End': pool = last(); break;
+      case 'Enter': case ' ': this.openPool(focus); event.preventDefault(); return;
+      case 'Escape': if (this.open) { this.closePool(); event.preventDefault(); } return;
+      default: return;
+    }
+    event.preventDefault();
+    this.focus = { arena: arenas[order].index, pool: clamp(pool, 0, last()) };
+    this.describe(this.focus);
+    this.draw();
+  }
+
+  private describe(ref: PoolRef | null): void {
+    if (!ref) return;
+    const info = this.poolInfo(ref);
+    const where = `Arena ${ref.arena}, pool ${ref.pool}`;
+    this.mapLine.textContent = !info || info.state === 'unused'
+      ? `${where}: not carved yet.`
+      : `${where}: ${info.block_size}-byte blocks, ${info.state}, ${info.count} of ${info.capacity} blocks allocated` +
+        ` (${info.nfree} free, ${info.untouched} untouched). Click or press Enter to open it.`;
+  }
+}
+
+function section(title: string, body: HTMLElement): HTMLElement {
+  const wrap = el('section', 'rs-alloc-list-section');
+  wrap.append(el('h4', undefined, title), body);
+  return wrap;
+}
+
+function mapLabel(snapshot: AllocatorSnapshot): string {
+  const carved = snapshot.arenas.reduce((n, a) => n + a.pools.filter((p) => p.state !== 'unused').length, 0);
+  return `Map of ${snapshot.arenas.length} arena${snapshot.arenas.length === 1 ? '' : 's'} and ${carved} carved pools. ` +
+    'Arrow keys move between pools, Enter opens one; the table that follows lists them.';
+}

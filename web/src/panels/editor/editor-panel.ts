@@ -1,0 +1,69 @@
+// The code panel: CodeMirror 6 with Python highlighting, breakpoints, and the marks of the
+// current step (line to run next, line just run) and of an error. Follows the store: on each
+// `state` it marks the lines of the cursor; after a run that failed it marks the error line.
+// Invariants: the editor never runs code; the page reads the text with getSource() when the
+// user runs it. Marks are cleared when the text changes.
+import { basicSetup } from 'codemirror';
+import { python } from '@codemirror/lang-python';
+import { EditorView } from '@codemirror/view';
+import type { Store } from '../../state/store';
+import { breakpointLines, breakpoints } from './breakpoints';
+import { codeColours } from './code-colours';
+import { lineMarks, setLineMarks } from './line-marks';
+
+export interface EditorHandle {
+  getSource(): string;
+  setSource(source: string): void;
+  breakpoints(): Set<number>;
+  /** Called whenever the user edits the text. */
+  onEdit(listener: () => void): void;
+  focus(): void;
+}
+
+export function mountEditor(container: HTMLElement, store: Store, initial: string): EditorHandle {
+  const editListeners: (() => void)[] = [];
+  const view = new EditorView({
+    parent: container,
+    doc: initial,
+    extensions: [
+      breakpoints(),
+      basicSetup,
+      python(),
+      codeColours(),
+      lineMarks(),
+      EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) for (const listener of editListeners) listener();
+      }),
+    ],
+  });
+
+  let errorLine = 0;
+  const showMarks = () => {
+    const { run, state, cursor } = store.get();
+    if (!run) return view.dispatch({ effects: setLineMarks.of({ next: 0, done: 0, error: errorLine }) });
+    const next = state?.line ?? run.timeline.line[cursor.step] ?? 0;
+    const done = cursor.step > 0 ? run.timeline.line[cursor.step - 1] ?? 0 : 0;
+    view.dispatch({ effects: setLineMarks.of({ next, done: done === next ? 0 : done, error: errorLine }) });
+    if (next > 0 && next <= view.state.doc.lines) {
+      view.dispatch({ effects: EditorView.scrollIntoView(view.state.doc.line(next).from, { y: 'nearest' }) });
+    }
+  };
+  store.on('run', ({ run }) => {
+    errorLine = run && (run.end.reason === 'syntax_error' || run.end.reason === 'exception' || run.end.reason === 'unsupported') ? run.end.line : 0;
+    showMarks();
+  });
+  store.on('state', showMarks);
+  store.on('cursor', showMarks);
+  editListeners.push(() => {
+    errorLine = 0;
+  });
+
+  return {
+    getSource: () => view.state.doc.toString(),
+    setSource: (source) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: source } }),
+    breakpoints: () => breakpointLines(view.state),
+    onEdit: (listener) => editListeners.push(listener),
+    focus: () => view.focus(),
+  };
+}

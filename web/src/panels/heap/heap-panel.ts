@@ -1,0 +1,73 @@
+// The frames-and-objects panel: a toolbar (show the value stack; legend), the drawing
+// (heap-view.ts) in a scrolling box, and the selected object's details (object-details.ts).
+// Follows the store: a new run resets the places; each state redraws; clicking a card (or Enter
+// on a focused card) selects the object everywhere; Escape or a click on empty space clears it.
+// Invariant: the drawing always shows store.get().state (or the last one while the next loads).
+import type { StepState } from '../../engine/trace-types';
+import type { Store } from '../../state/store';
+import { el } from '../../util/dom';
+import { HeapView } from './heap-view';
+import { renderDetails } from './object-details';
+
+const LEGEND: [string, string][] = [
+  ['rs-legend-gen0', 'gen 0'],
+  ['rs-legend-gen1', 'gen 1'],
+  ['rs-legend-gen2', 'gen 2'],
+  ['rs-legend-untracked', 'untracked'],
+  ['rs-legend-static', 'static'],
+  ['rs-legend-unreachable', 'unreachable (dashed)'],
+];
+
+export function mountHeap(container: HTMLElement, store: Store): () => void {
+  const view = new HeapView();
+  const stackToggle = el('input', { attrs: { type: 'checkbox', id: 'rs-show-stack' } });
+  const legend = el('ul', { className: 'rs-legend', attrs: { 'aria-label': 'Legend' } },
+    LEGEND.map(([className, text]) => el('li', {}, [el('span', { className: `rs-swatch ${className}`, attrs: { 'aria-hidden': 'true' } }), document.createTextNode(text)])));
+  const toolbar = el('div', { className: 'rs-heap-toolbar' }, [
+    el('label', {}, [stackToggle, document.createTextNode(' value stack')]),
+    legend,
+  ]);
+  const scroller = el('div', { className: 'rs-heap-scroll', attrs: { tabindex: '-1' } }, [view.svg]);
+  const details = el('div', { className: 'rs-object-details', attrs: { 'aria-live': 'polite', 'aria-label': 'Selected object' } });
+  const empty = el('p', { className: 'rs-hint rs-heap-empty', text: 'Run the program to see its frames and objects.' });
+  const root = el('div', { className: 'rs-heap' }, [toolbar, empty, scroller, details]);
+  container.append(root);
+
+  let shown: StepState | null = null;
+  const draw = () => {
+    const { state, selected } = store.get();
+    if (state) shown = state;
+    empty.hidden = shown !== null;
+    scroller.hidden = shown === null;
+    if (shown) view.update(shown, stackToggle.checked, selected);
+    renderDetails(details, shown, selected);
+  };
+
+  const selectFrom = (target: EventTarget | null) => {
+    const card = (target as Element | null)?.closest?.('[data-object].rs-card');
+    store.select(card ? Number(card.getAttribute('data-object')) : null, 'heap');
+  };
+  view.svg.addEventListener('click', (event) => selectFrom(event.target));
+  view.svg.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      selectFrom(event.target);
+    } else if (event.key === 'Escape') store.select(null, 'heap');
+  });
+  stackToggle.addEventListener('change', draw);
+
+  const off = [
+    store.on('run', () => {
+      view.reset();
+      shown = null;
+      draw();
+    }),
+    store.on('state', draw),
+    store.on('select', draw),
+  ];
+  draw();
+  return () => {
+    off.forEach((f) => f());
+    root.remove();
+  };
+}

@@ -1,0 +1,145 @@
+// The frames-and-objects drawing: plain SVG with the frames column on the left, object cards at
+// the spots HeapLayout gives them, and arrows between. Updated in place from one state to the
+// next: a card whose picture did not change keeps its node; a card whose object is gone fades
+// out (class rs-leaving) and is removed afterwards; arrows are redrawn.
+// Invariants: objects never move (HeapLayout); every update shows exactly the objects of the
+// given state plus the ones fading out; the SVG has a <title> and a <desc> that say what it shows.
+import type { HeapObject, StepState } from '../../engine/trace-types';
+import { svg } from '../../util/dom';
+import { arrowPath, type ArrowEnds } from './arrows';
+import { CARD_HEADER, CARD_WIDTH, FRAME_HEADER, FRAME_WIDTH, MAX_ROWS, PAD, ROW, isInline } from './geometry';
+import { HeapLayout } from './heap-layout';
+import { layoutFrames } from './frames-layout';
+import { buildCard, cardSignature } from './object-card';
+import { clip } from './describe';
+
+const FADE_MS = 700;
+
+export class HeapView {
+  readonly svg: SVGSVGElement;
+  private layout = new HeapLayout();
+  private readonly title: SVGTitleElement;
+  private readonly desc: SVGDescElement;
+  private readonly framesLayer: SVGGElement;
+  private readonly arrowsLayer: SVGGElement;
+  private readonly cardsLayer: SVGGElement;
+  private readonly cards = new Map<number, { node: SVGGElement; signature: string; leaving: number | null }>();
+
+  constructor() {
+    this.svg = svg('svg', { class: 'rs-heap-svg', role: 'group', 'aria-labelledby': 'rs-heap-title rs-heap-desc', width: 400, height: 200 });
+    this.title = svg('title', { id: 'rs-heap-title' }, 'Frames and objects');
+    this.desc = svg('desc', { id: 'rs-heap-desc' }, 'Nothing has run yet.');
+    const defs = svg('defs');
+    const marker = svg('marker', { id: 'rs-arrowhead', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    marker.append(svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'rs-arrowhead' }));
+    defs.append(marker);
+    this.framesLayer = svg('g', { class: 'rs-frames' });
+    this.arrowsLayer = svg('g', { class: 'rs-arrows', 'aria-hidden': 'true' });
+    this.cardsLayer = svg('g', { class: 'rs-cards' });
+    this.svg.append(this.title, this.desc, defs, this.framesLayer, this.cardsLayer, this.arrowsLayer);
+  }
+
+  /** Forgets all places (a new trace). */
+  reset(): void {
+    this.layout = new HeapLayout();
+    this.cards.clear();
+    this.cardsLayer.replaceChildren();
+    this.arrowsLayer.replaceChildren();
+    this.framesLayer.replaceChildren();
+    this.desc.textContent = 'Nothing has run yet.';
+  }
+
+  update(state: StepState, showStack: boolean, selected: number | null): void {
+    const objects = new Map<number, HeapObject>(state.objects.map((o) => [o.id, o]));
+    const boxes = layoutFrames(state, showStack);
+    const anchors = boxes.flatMap((box) => box.rows.map((row) => ({ object: row.object, y: row.y })));
+    this.layout.place(state, anchors);
+
+    // Frames.
+    this.framesLayer.replaceChildren();
+    const arrows: ArrowEnds[] = [];
+    for (const box of boxes) {
+      const group = svg('g', { class: 'rs-frame', transform: `translate(${PAD},${box.y})`, 'data-frame': box.frame.name });
+      group.append(svg('rect', { class: 'rs-frame-box', width: FRAME_WIDTH, height: box.height, rx: 4 }));
+      group.append(svg('text', { class: 'rs-frame-name', x: 10, y: 17 }, `${clip(box.frame.name, 18)}${box.frame.line ? `  line ${box.frame.line}` : ''}`));
+      box.rows.forEach((row, index) => {
+        const y = FRAME_HEADER + index * ROW;
+        const rowGroup = svg('g', { class: `rs-frame-row rs-row-${row.kind}`, 'data-name': row.label, 'data-object': row.object });
+        rowGroup.append(svg('line', { class: 'rs-card-rule', x1: 0, x2: FRAME_WIDTH, y1: y, y2: y }));
+        rowGroup.append(svg('text', { class: 'rs-var-name', x: 10, y: y + 14 }, clip(row.label, 18)));
+        const target = objects.get(row.object);
+        if (target && isInline(target)) {
+          rowGroup.append(svg('text', { class: 'rs-slot-inline', x: FRAME_WIDTH - 10, y: y + 14, 'text-anchor': 'end' }, target.summary));
+        } else {
+          rowGroup.append(svg('circle', { class: 'rs-anchor', cx: FRAME_WIDTH - 10, cy: y + ROW / 2, r: 3 }));
+          const spot = this.layout.spot(row.object);
+          if (spot) arrows.push({ x: PAD + FRAME_WIDTH - 10, y: box.y + y + ROW / 2, target: spot, from: `frame:${box.frame.id}:${row.label}`, to: row.object });
+        }
+        group.append(rowGroup);
+      });
+      if (box.rows.length === 0) group.append(svg('text', { class: 'rs-hint-svg', x: 10, y: FRAME_HEADER + 14 }, 'no names yet'));
+      this.framesLayer.append(group);
+    }
+
+    // Cards: reuse unchanged ones, replace changed ones, fade out the gone.
+    const present = new Set<number>();
+    for (const object of state.objects) {
+      if (isInline(object)) continue;
+      const spot = this.layout.spot(object.id);
+      if (!spot) continue;
+      present.add(object.id);
+      const signature = cardSignature(object, objects);
+      const old = this.cards.get(object.id);
+      if (old && old.signature === signature) {
+        if (old.leaving !== null) {
+          window.clearTimeout(old.leaving);
+          old.leaving = null;
+          old.node.classList.remove('rs-leaving');
+        }
+      } else {
+        const node = buildCard(object, spot, objects);
+        if (old) {
+          if (old.leaving !== null) window.clearTimeout(old.leaving);
+          old.node.replaceWith(node);
+        } else this.cardsLayer.append(node);
+        this.cards.set(object.id, { node, signature, leaving: null });
+      }
+      object.referents.slice(0, MAX_ROWS).forEach((ref, row) => {
+        const target = objects.get(ref.object);
+        const targetSpot = this.layout.spot(ref.object);
+        if (!target || isInline(target) || !targetSpot) return;
+        arrows.push({ x: spot.x + CARD_WIDTH - 10, y: spot.y + CARD_HEADER + row * ROW + ROW / 2, target: targetSpot, from: `object:${object.id}:${ref.label}`, to: ref.object });
+      });
+    }
+    for (const [id, card] of this.cards) {
+      if (present.has(id) || card.leaving !== null) continue;
+      card.node.classList.add('rs-leaving');
+      card.node.setAttribute('aria-hidden', 'true');
+      card.leaving = window.setTimeout(() => {
+        card.node.remove();
+        this.cards.delete(id);
+      }, FADE_MS);
+    }
+    for (const [id, card] of this.cards) {
+      card.node.classList.toggle('rs-selected', id === selected);
+      if (card.leaving === null) card.node.removeAttribute('aria-hidden');
+    }
+
+    // Arrows.
+    this.arrowsLayer.replaceChildren(...arrows.map((ends) => {
+      const path = arrowPath(ends);
+      const fromSelected = selected !== null && ends.from.startsWith(`object:${selected}:`);
+      if (ends.to === selected || fromSelected) path.classList.add('rs-arrow-selected');
+      return path;
+    }));
+
+    // Size and description.
+    const extent = this.layout.extent();
+    const framesBottom = boxes.length ? boxes[boxes.length - 1].y + boxes[boxes.length - 1].height + PAD : 0;
+    this.svg.setAttribute('width', String(Math.max(extent.width, PAD * 2 + FRAME_WIDTH)));
+    this.svg.setAttribute('height', String(Math.max(extent.height, framesBottom, 120)));
+    const unreachable = state.objects.filter((o) => o.marks.includes('unreachable')).length;
+    const shown = present.size;
+    this.desc.textContent = `${state.frames.length} frame${state.frames.length === 1 ? '' : 's'} (${state.frames.map((f) => f.name).join(', ')}); ${shown} object${shown === 1 ? '' : 's'}${unreachable ? `; ${unreachable} alive but unreachable, waiting for the collector` : ''}.`;
+  }
+}

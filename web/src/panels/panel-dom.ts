@@ -1,0 +1,26 @@
+// Small DOM helpers shared by the allocator and collector panels. Text from a user's program
+// (object summaries, names) only ever goes in through textContent: nothing is parsed as HTML.
+
+/** Creates an element with a class name and optional text (set as textContent). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A definition list from [term, detail] pairs. */
+export function definitionList(rows: [string, string][], className?: string): HTMLDListElement {
+  const list = el('dl', className);
+  for (const [term, detail] of rows) list.append(el('dt', undefined, term), el('dd', undefined, detail));
+  return list;
+}
+
+export function formatBytes(n: number): string {
+  return `${n.toLocaleString('en')} B`;
+}
+
+/** Keeps a number inside [lo, hi]. */
+export function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, n));
+}
