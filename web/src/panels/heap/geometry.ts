@@ -4,6 +4,7 @@
 // shown rows are capped at MAX_ROWS and mutable containers reserve MAX_ROWS from the start —
 // this is what lets an object keep its place while it grows.
 import type { HeapObject } from '../../engine/trace-types';
+import { drawnReferents } from './drawn-edges';
 
 export const PAD = 12;
 export const FRAME_WIDTH = 190;
@@ -28,7 +29,8 @@ export function isInline(object: HeapObject): boolean {
 }
 
 export function shownRows(object: HeapObject): number {
-  return Math.min(object.referents.length, MAX_ROWS) + (object.referents.length > MAX_ROWS ? 1 : 0);
+  const count = drawnReferents(object).length;
+  return Math.min(count, MAX_ROWS) + (count > MAX_ROWS ? 1 : 0);
 }
 
 export function cardHeight(object: HeapObject): number {
@@ -36,7 +38,7 @@ export function cardHeight(object: HeapObject): number {
 }
 
 export function reservedHeight(object: HeapObject): number {
-  const growable = GROWABLE.has(object.type) || object.type.includes('.') || !object.gc.match(/^(static|untracked)$/) && object.referents.length > 0 && object.type !== 'tuple';
+  const growable = GROWABLE.has(object.type) || (!/^(static|untracked)$/.test(object.gc) && drawnReferents(object).length > 0 && object.type !== 'tuple');
   const rows = growable ? MAX_ROWS + 1 : shownRows(object);
   return CARD_HEADER + rows * ROW + 6;
 }

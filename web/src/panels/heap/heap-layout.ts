@@ -1,9 +1,10 @@
 // Where each heap object is drawn: a deterministic placement that never moves an object once
 // placed. One HeapLayout lives as long as one trace; place(state, anchors) gives a spot to
 // every object seen for the first time, in the order a reader meets them: the frames' names top
-// to bottom (column 0, level with the name), then what those objects refer to (next column,
-// level with the slot), breadth first; objects reached from nowhere (an unreachable cycle seen
-// for the first time) go below everything in column 0.
+// to bottom (column 0, level with the name), then what those objects refer to through drawn
+// references (drawn-edges.ts; next column, level with the slot), breadth first; objects alive but
+// unreachable (a cycle waiting for the collector) seen for the first time go below everything in
+// column 0.
 // Invariants:
 // 1. An object's spot, once given, never changes for the life of the layout (stepping back and
 //    forth, or jumping, never moves anything already on screen).
@@ -11,6 +12,7 @@
 //    drawn height in every state (geometry.ts).
 // 3. Same trace, same sequence of states visited → same spots (no randomness, no timing).
 import type { HeapObject, StepState } from '../../engine/trace-types';
+import { drawnReferents } from './drawn-edges';
 import { CARD_GAP, CARD_HEADER, PAD, ROW, columnX, isInline, reservedHeight } from './geometry';
 
 export interface Spot {
@@ -40,8 +42,10 @@ export class HeapLayout {
     return this.spots.size;
   }
 
-  /** Gives a spot to every object of `state` that has none yet. */
-  place(state: StepState, frameAnchors: Anchor[]): void {
+  /** Gives a spot to every object of `state` that the drawing shows and that has none yet;
+   *  returns the ids of the objects shown (reached from the frames through drawn references,
+   *  or alive but unreachable, and what those reach). */
+  place(state: StepState, frameAnchors: Anchor[]): Set<number> {
     const byId = new Map<number, HeapObject>();
     for (const object of state.objects) byId.set(object.id, object);
     const queue: { id: number; column: number; y: number }[] = frameAnchors.map((a) => ({ id: a.object, column: 0, y: a.y - 12 }));
@@ -55,7 +59,7 @@ export class HeapLayout {
         if (!object || isInline(object)) continue;
         let spot = this.spots.get(id);
         if (!spot) spot = this.give(id, column, y, reservedHeight(object));
-        object.referents.forEach((ref, row) => {
+        drawnReferents(object).forEach((ref, row) => {
           if (!seen.has(ref.object)) queue.push({ id: ref.object, column: spot.column + 1, y: spot.y + CARD_HEADER + row * ROW - 6 });
         });
       }
@@ -63,10 +67,13 @@ export class HeapLayout {
     };
     visit();
     for (const object of state.objects) {
-      if (seen.has(object.id) || this.spots.has(object.id) || isInline(object)) continue;
+      if (seen.has(object.id) || isInline(object) || !object.marks.includes('unreachable')) continue;
       queue.push({ id: object.id, column: 0, y: this.bottom(0) });
       visit();
     }
+    const shown = new Set<number>();
+    for (const id of seen) if (this.spots.has(id)) shown.add(id);
+    return shown;
   }
 
   /** The lowest point used in any column (for the drawing's height). */

@@ -9,6 +9,7 @@ import { svg } from '../../util/dom';
 import { arrowPath, type ArrowEnds } from './arrows';
 import { CARD_HEADER, CARD_WIDTH, FRAME_HEADER, FRAME_WIDTH, MAX_ROWS, PAD, ROW, isInline } from './geometry';
 import { HeapLayout } from './heap-layout';
+import { drawnReferents } from './drawn-edges';
 import { layoutFrames } from './frames-layout';
 import { buildCard, cardSignature } from './object-card';
 import { clip } from './describe';
@@ -53,7 +54,7 @@ export class HeapView {
     const objects = new Map<number, HeapObject>(state.objects.map((o) => [o.id, o]));
     const boxes = layoutFrames(state, showStack);
     const anchors = boxes.flatMap((box) => box.rows.map((row) => ({ object: row.object, y: row.y })));
-    this.layout.place(state, anchors);
+    const visible = this.layout.place(state, anchors);
 
     // Frames.
     this.framesLayer.replaceChildren();
@@ -84,7 +85,7 @@ export class HeapView {
     // Cards: reuse unchanged ones, replace changed ones, fade out the gone.
     const present = new Set<number>();
     for (const object of state.objects) {
-      if (isInline(object)) continue;
+      if (isInline(object) || !visible.has(object.id)) continue;
       const spot = this.layout.spot(object.id);
       if (!spot) continue;
       present.add(object.id);
@@ -104,10 +105,10 @@ export class HeapView {
         } else this.cardsLayer.append(node);
         this.cards.set(object.id, { node, signature, leaving: null });
       }
-      object.referents.slice(0, MAX_ROWS).forEach((ref, row) => {
+      drawnReferents(object).slice(0, MAX_ROWS).forEach((ref, row) => {
         const target = objects.get(ref.object);
         const targetSpot = this.layout.spot(ref.object);
-        if (!target || isInline(target) || !targetSpot) return;
+        if (!target || isInline(target) || !targetSpot || !visible.has(ref.object)) return;
         arrows.push({ x: spot.x + CARD_WIDTH - 10, y: spot.y + CARD_HEADER + row * ROW + ROW / 2, target: targetSpot, from: `object:${object.id}:${ref.label}`, to: ref.object });
       });
     }

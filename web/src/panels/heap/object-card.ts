@@ -9,14 +9,16 @@ import { svg } from '../../util/dom';
 import { clip, describeObject, gcLabel, shortAddress, shortMark } from './describe';
 import { CARD_HEADER, CARD_WIDTH, MAX_ROWS, ROW, cardHeight, isInline } from './geometry';
 import type { Spot } from './heap-layout';
+import { drawnReferents } from './drawn-edges';
 
 /** What decides the card's picture: equal signatures, same drawing (the node is reused). */
 export function cardSignature(object: HeapObject, objects: Map<number, HeapObject>): string {
-  const inline = object.referents.slice(0, MAX_ROWS).map((r) => {
+  const rows = drawnReferents(object);
+  const inline = rows.slice(0, MAX_ROWS).map((r) => {
     const target = objects.get(r.object);
     return target && isInline(target) ? target.summary : '';
   });
-  return JSON.stringify([object.type, object.summary, object.size, object.refcount, object.gc, object.marks, object.referents.length, object.referents.slice(0, MAX_ROWS).map((r) => r.label), inline]);
+  return JSON.stringify([object.type, object.summary, object.size, object.refcount, object.gc, object.marks, rows.length, rows.slice(0, MAX_ROWS).map((r) => r.label), inline]);
 }
 
 export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, HeapObject>): SVGGElement {
@@ -55,7 +57,8 @@ export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, H
   const meta = `${object.size} B · ${shortAddress(object.address)} · ${gcLabel(object.gc)}`;
   group.append(svg('text', { class: 'rs-card-meta', x: 14, y: 51 }, meta));
 
-  object.referents.slice(0, MAX_ROWS).forEach((ref, row) => {
+  const rows = drawnReferents(object);
+  rows.slice(0, MAX_ROWS).forEach((ref, row) => {
     const y = CARD_HEADER + row * ROW;
     group.append(svg('line', { class: 'rs-card-rule', x1: 6, x2: CARD_WIDTH, y1: y, y2: y }));
     group.append(svg('text', { class: 'rs-slot-label', x: 14, y: y + 14 }, clip(ref.label, 16)));
@@ -66,8 +69,8 @@ export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, H
       group.append(svg('circle', { class: 'rs-anchor', cx: CARD_WIDTH - 10, cy: y + ROW / 2, r: 3 }));
     }
   });
-  if (object.referents.length > MAX_ROWS) {
-    group.append(svg('text', { class: 'rs-slot-more', x: 14, y: CARD_HEADER + MAX_ROWS * ROW + 14 }, `+${object.referents.length - MAX_ROWS} more`));
+  if (rows.length > MAX_ROWS) {
+    group.append(svg('text', { class: 'rs-slot-more', x: 14, y: CARD_HEADER + MAX_ROWS * ROW + 14 }, `+${rows.length - MAX_ROWS} more`));
   }
   return group;
 }
