@@ -12,8 +12,8 @@
 const PROPERTIES = [
   'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity',
   'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline',
-  'visibility', 'display', 'marker-end', 'marker-start',
-];
+  'visibility', 'display',
+];   // markers stay as the attributes the view wrote (url(#id) inside the copied SVG)
 
 /** A standalone copy of `svg` as SVG text (invariants 1, 2). */
 export function standaloneSvg(svg: SVGSVGElement, background: string): string {
