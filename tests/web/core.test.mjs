@@ -98,3 +98,40 @@ test('alloc_scenario: mistakes in a scenario are usage errors that say what is w
     assert.match(answer.error.message, message);
   }
 });
+
+test('run and state: a trace through the wasm surface', () => {
+  const source = 'a = [1, 2]\nb = a\nprint(len(b))\n';
+  const run = call(JSON.stringify({ cmd: 'run', source, max_steps: 1000 }));
+  assert.equal(run.ok, true);
+  assert.equal(run.format, 'refscope-trace');
+  assert.equal(run.end.reason, 'completed');
+  assert.equal(run.stdout, '2\n');
+  assert.equal(run.steps, 3);
+  for (const column of Object.values(run.timeline)) assert.equal(column.length, run.steps + 1);
+  assert.deepEqual(run.timeline.line, [1, 2, 3, 0]);
+
+  const before = call(JSON.stringify({ cmd: 'state', trace: run.trace, step: 1 }));
+  const after = call(JSON.stringify({ cmd: 'state', trace: run.trace, step: 2 }));
+  assert.equal(before.ok, true);
+  const idOf = (state, name) => state.frames[0].locals.find((l) => l.name === name).object;
+  const list = idOf(before, 'a');
+  const objectOf = (state, id) => state.objects.find((o) => o.id === id);
+  assert.equal(objectOf(before, list).refcount, 1);
+  assert.equal(idOf(after, 'b'), list);
+  assert.equal(objectOf(after, list).refcount, 2);
+  assert.equal(objectOf(after, list).summary, '[1, 2]');
+  for (const o of after.objects) {
+    assert.equal(o.referrers.reduce((sum, r) => sum + r.count, 0), o.refcount, `object ${o.id}`);
+  }
+  assert.equal(call(JSON.stringify({ cmd: 'drop', trace: run.trace })).dropped, true);
+  assert.equal(call(JSON.stringify({ cmd: 'state', trace: run.trace, step: 0 })).error.kind, 'usage');
+});
+
+test('run: a syntax error is an ended trace, not a failure', () => {
+  const run = call(JSON.stringify({ cmd: 'run', source: 'x = (1,\n' }));
+  assert.equal(run.ok, true);
+  assert.equal(run.end.reason, 'syntax_error');
+  assert.equal(run.end.line, 1);
+  assert.match(run.end.message, /^SyntaxError: /);
+  assert.equal(run.steps, 0);
+});

@@ -73,6 +73,18 @@ test('a cycle survives del, marked unreachable, and gc.collect() frees it', { ti
   assert.ok(orphans.every((c) => c.unreachable), 'both are drawn as unreachable');
   assert.ok(orphans.every((c) => /unreachable/.test(c.label)));
   assert.equal(await page.locator('g.rs-frame-row[data-name="x"]').count(), 0);
+  // No two cards cover each other, although the nodes grew an attribute after they were placed.
+  const boxes = await page.$$eval('g.rs-card:not(.rs-leaving) > rect.rs-card-box', (rects) => rects.map((r) => {
+    const b = r.getBoundingClientRect();
+    return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+  }));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      assert.ok(apart, `cards ${i} and ${j} overlap: ${JSON.stringify([a, b])}`);
+    }
+  }
   await page.screenshot({ path: `${results}/heap-cycle-unreachable.png`, fullPage: true });
   await stepUntilDone(page, 'gc.collect()');
   shown = await cards(page);
@@ -119,7 +131,7 @@ test('dark theme, keyboard stepping, and a phone-sized screen', { timeout: 120_0
   await load(page, session.url);
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
   await page.click('#run');
-  await page.waitForSelector('g.rs-card');
+  await page.waitForSelector('g.rs-frame', { state: 'attached' });
   await page.locator('#heap-heading').click();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');

@@ -30,6 +30,9 @@
 //             block_size, count, capacity, nfree, untouched}]}], "usable_arenas": [slots],
 //             "usedpools": [{szidx, pools: [[arena, pool], ...]}], "debugmallocstats": text}.
 //             Addresses are hex strings ("0x7f..."): simulated, never host pointers.
+//   run, state, pool, collection, drop
+//             record a program's run and read it step by step: docs/trace-format.md is their
+//             contract (RunInfo, State, one pool, one collection's phases).
 #pragma once
 
 #include <string>

@@ -51,6 +51,8 @@ struct RunResult {
     std::string limit_reason;                       // "", "steps", "memory", "output"
     std::string unsupported;                        // the construct, when exit_status is 2
     std::uint32_t unsupported_line = 0;
+    bool syntax_error = false;                      // the source did not compile (exit_status 1)
+    std::uint32_t error_line = 0;                   // the syntax error's line
     std::uint64_t line_steps = 0, instructions = 0;
 };
 

@@ -151,7 +151,9 @@ void Collector::on_gc_alloc() {
         collecting_ = false;
     } else if (count_[0] > thresholds_[0] && thresholds_[0] != 0) {
         collecting_ = true;
+        automatic_ = true;
         collect_generations();
+        automatic_ = false;
         collecting_ = false;
     }
 }
@@ -435,6 +437,7 @@ void Collector::report(GcPhase phase, int generation, ObjId young, ObjId unreach
     record.phase = phase;
     record.generation = generation;
     record.collection = collection_serial_;
+    record.automatic = automatic_;
     if (young)
         for (ObjId id : list_items(young)) record.young.emplace_back(id, heap_.get(id).gc_refs);
     if (unreachable) record.unreachable = list_items(unreachable);

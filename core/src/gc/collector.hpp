@@ -68,6 +68,7 @@ struct GcPhaseRecord {
     std::vector<ObjId> affected;                         // finalized / cleared / resurrected /
                                                          // untracked in this phase
     std::int64_t collected = 0, uncollectable = 0;       // done only
+    bool automatic = false;                              // started by an allocation (not collect())
 };
 
 class GcObserver {
@@ -198,6 +199,7 @@ private:
     bool collecting_ = false;
     bool exception_pending_ = false;
     bool stress_ = false;
+    bool automatic_ = false;                 // the running collection came from on_gc_alloc
 };
 
 }  // namespace refscope::gc

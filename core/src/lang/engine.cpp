@@ -3,6 +3,7 @@
 
 #include "lang/compile.hpp"
 #include "lang/vm/interp.hpp"
+#include "lang/vm/vm_observer.hpp"
 #include "refscope/errors.hpp"
 
 namespace refscope {
@@ -13,6 +14,8 @@ RunResult run_program(std::string_view source, std::string filename, const RunOp
     if (auto* err = std::get_if<lang::SyntaxErrorInfo>(&compiled)) {
         result.stderr_text = lang::format_syntax_error(*err);
         result.exit_status = 1;
+        result.syntax_error = true;
+        result.error_line = err->line;
         return result;
     }
     if (auto* unsupported = std::get_if<lang::UnsupportedError>(&compiled)) {
@@ -26,6 +29,7 @@ RunResult run_program(std::string_view source, std::string filename, const RunOp
         lang::Interp vm(options, result, options.argv0.empty() ? filename : options.argv0);
         vm.run_main(std::move(unit));
         vm.shutdown();
+        if (options.observer) options.observer->on_end(vm);
         if (options.check_invariants) {
             try {
                 vm.heap().check_invariants();

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "alloc/allocator.hpp"
+#include "trace/alloc_json.hpp"
 #include "trace/json_commands.hpp"
 
 namespace refscope::api {
@@ -18,22 +19,6 @@ namespace refscope::api {
 namespace {
 
 constexpr std::uint64_t kMaxOperations = 2'000'000;
-
-std::string hex(alloc::Address a) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(a));
-    return buf;
-}
-
-const char* state_name(alloc::PoolState s) {
-    switch (s) {
-        case alloc::PoolState::unused: return "unused";
-        case alloc::PoolState::used: return "used";
-        case alloc::PoolState::full: return "full";
-        case alloc::PoolState::empty: return "empty";
-    }
-    return "?";
-}
 
 ProfileId profile_of(const nlohmann::json& request) {
     auto name = optional_field<std::string>(request, "profile", "3.11");
@@ -98,25 +83,6 @@ void run_op(alloc::Allocator& a, const nlohmann::json& op,
     }
 }
 
-nlohmann::json arenas_json(const alloc::Allocator& a) {
-    nlohmann::json arenas = nlohmann::json::array();
-    for (std::uint32_t slot = 0; slot < a.max_arenas(); ++slot) {
-        const alloc::ArenaView arena = a.arena(slot);
-        if (!arena.address) continue;
-        nlohmann::json pools = nlohmann::json::array();
-        for (std::uint32_t i = 0; i < arena.ncarved; ++i) {
-            const alloc::PoolView p = a.pool(slot, i);
-            pools.push_back({{"index", i}, {"address", hex(p.address)}, {"state", state_name(p.state)},
-                             {"szidx", p.szidx}, {"block_size", p.block_size}, {"count", p.count},
-                             {"capacity", p.capacity}, {"nfree", p.nfree}, {"untouched", p.untouched}});
-        }
-        arenas.push_back({{"index", slot}, {"address", hex(arena.address)},
-                          {"ntotalpools", arena.ntotalpools}, {"nfreepools", arena.nfreepools},
-                          {"pools", std::move(pools)}});
-    }
-    return arenas;
-}
-
 nlohmann::json alloc_scenario_command(const nlohmann::json& request) {
     const Profile& prof = profile(profile_of(request));
     const auto ops = required_field<nlohmann::json>(request, "ops");
@@ -130,27 +96,13 @@ nlohmann::json alloc_scenario_command(const nlohmann::json& request) {
     const alloc::AllocatorStats s = a.stats();
     nlohmann::json live = nlohmann::json::object();
     for (const auto& [name, group] : groups) live[name] = group.size();
-    nlohmann::json usedpools = nlohmann::json::array();
-    for (std::uint32_t c = 0; c < prof.alloc.nclasses(); ++c) {
-        auto pools = a.usedpools(c);
-        if (pools.empty()) continue;
-        usedpools.push_back({{"szidx", c}, {"pools", pools}});
-    }
     return {
         {"profile", prof.name},
         {"live", std::move(live)},
-        {"stats", {{"arenas_allocated_total", s.arenas_allocated_total},
-                   {"arenas_allocated_current", s.arenas_allocated_current},
-                   {"arenas_highwater", s.arenas_highwater},
-                   {"pymalloc_blocks_in_use", s.pymalloc_blocks_in_use},
-                   {"pymalloc_bytes_in_use", s.pymalloc_bytes_in_use},
-                   {"raw_chunks_in_use", s.raw_chunks_in_use},
-                   {"raw_bytes_in_use", s.raw_bytes_in_use},
-                   {"requested_in_use", s.requested_in_use},
-                   {"mapped_bytes", s.mapped_bytes}}},
+        {"stats", allocator_stats_json(s)},
         {"arenas", arenas_json(a)},
         {"usable_arenas", a.usable_arenas()},
-        {"usedpools", std::move(usedpools)},
+        {"usedpools", usedpools_json(a)},
         {"debugmallocstats", a.debug_malloc_stats()},
     };
 }

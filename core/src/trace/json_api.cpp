@@ -48,6 +48,7 @@ Registry build_registry() {
     Registry registry;
     add_meta_commands(registry);
     add_alloc_commands(registry);
+    add_trace_commands(registry);
     // One line per module that answers requests.
     return registry;
 }

@@ -23,7 +23,9 @@
 //
 // Invariants:
 //   1. Command names are unique (Registry::add throws InvariantError on a duplicate).
-//   2. Handlers keep no state between calls: the same request gives the same answer.
+//   2. Handlers keep no state between calls: the same request gives the same answer. The trace
+//      commands are the one exception: "run" stores a trace that later requests name
+//      (trace_store.hpp); their answers depend only on the request and that trace.
 #pragma once
 
 #include <functional>
@@ -56,6 +58,7 @@ private:
 // --- every module's commands; build_registry() in json_api.cpp calls each once ----------------
 void add_meta_commands(Registry& registry);   // "version" (json_api.cpp)
 void add_alloc_commands(Registry& registry);  // "alloc_scenario" (json_alloc.cpp)
+void add_trace_commands(Registry& registry);  // "run", "state", "pool", "collection", "drop" (json_trace.cpp)
 
 // The table api::call dispatches on, built on first use.
 const Registry& registry();

@@ -1,34 +1,35 @@
 // The shapes of the engine's trace answers (docs/trace-format.md, format version 1), as the page
-// reads them. One place for these types: panels import them from here, never from the wasm
+// reads them. The wire types are declared once, in web/src/wasm/core.d.mts (next to the wasm
+// module); this file gives them the page's names and says what the engine client changes on
+// the way (the timeline becomes typed arrays). Panels import from here, never from the wasm
 // module directly, so a change in the wasm surface is reconciled in this file only.
 //
 // Invariants (from the format): steps run 0..RunInfo.steps; timeline columns have steps + 1
-// entries; object ids are stable for an object's lifetime and never reused within a trace.
+// entries; instr runs 0..instructions[step]-1; object ids are stable for an object's lifetime
+// and never reused within a trace.
+import type {
+  CollectionInfo,
+  CollectionPhase as WireCollectionPhase,
+  CollectionSummary as WireCollectionSummary,
+  FrameLocal,
+  FrameState as WireFrameState,
+  ObjectMark as WireObjectMark,
+  ObjectState,
+  OutputChunk as WireOutputChunk,
+  PoolBlocks,
+  Referrer as WireReferrer,
+  RunEnd as WireRunEnd,
+  RunInfo as WireRunInfo,
+  State,
+} from '../wasm/core.mjs';
 
 /** A profile name the engine accepts. */
 export type ProfileName = '3.11' | 'classic';
 
-export type EndReason = 'completed' | 'exception' | 'exit' | 'limit' | 'syntax_error' | 'unsupported';
-
-/** How a run ended. */
-export interface RunEnd {
-  reason: EndReason;
-  limit: null | 'steps' | 'memory' | 'output';
-  exit_status: number;
-  /** Last stderr line, or the limit / unsupported text. */
-  message: string;
-  /** Line of the syntax error, unsupported construct or uncaught exception (0 if none). */
-  line: number;
-}
-
-/** One chunk of output, written during `step`. */
-export interface OutputChunk {
-  step: number;
-  /** 1 = stdout, 2 = stderr. */
-  stream: 1 | 2;
-  offset: number;
-  length: number;
-}
+export type RunEnd = WireRunEnd;
+export type EndReason = RunEnd['reason'];
+export type OutputChunk = WireOutputChunk;
+export type CollectionSummary = WireCollectionSummary;
 
 /** Per-step columns, each of length steps + 1. The engine client turns the JSON arrays into
  *  typed arrays (transferred from the worker without copying; a 1M-step trace stays cheap). */
@@ -64,119 +65,30 @@ export const StepFlag = {
 /** Any memory event: what "jump to the next memory event" looks for. */
 export const MEMORY_FLAGS = StepFlag.allocation | StepFlag.free | StepFlag.refcount | StepFlag.collection | StepFlag.arena;
 
-export interface CollectionSummary {
-  index: number;
-  step: number;
-  generation: 0 | 1 | 2;
-  reason: 'automatic' | 'gc.collect' | 'shutdown';
-  collected: number;
-  uncollectable: number;
-  phases: number;
-}
+/** The answer of `run` as the page holds it: a recorded trace, kept in the engine under `trace`. */
+export type RunInfo = Omit<WireRunInfo, 'timeline'> & { timeline: Timeline };
 
-/** The answer of `run`: a recorded trace, kept in the engine under `trace`. */
-export interface RunInfo {
-  format: 'refscope-trace';
-  version: number;
-  trace: number;
-  profile: string;
-  filename: string;
-  steps: number;
-  end: RunEnd;
-  stdout: string;
-  stderr: string;
-  output: OutputChunk[];
-  timeline: Timeline;
-  collections: CollectionSummary[];
-}
-
-export interface LocalBinding { name: string; object: number }
-export interface CellBinding { name: string; cell: number }
-
-export interface FrameState {
-  id: number;
-  name: string;
-  line: number;
-  locals: LocalBinding[];
-  cells: CellBinding[];
-  /** Value stack, bottom first. */
-  stack: number[];
-}
-
-export type Referrer =
-  | { kind: 'name'; frame: number; name: string; count: number }
-  | { kind: 'object'; object: number; label: string; count: number }
-  | { kind: 'stack'; frame: number; count: number }
-  | { kind: 'cell' | 'constant' | 'other'; count: number; note?: string };
-
-export interface Referent { label: string; object: number }
-
-export type GcState = '0' | '1' | '2' | 'untracked' | 'static' | 'permanent';
-export type ObjectMark = 'small_int' | 'interned' | 'immortal' | 'finalized' | 'unreachable';
-
-export interface PoolRef { arena: number; pool: number; szidx: number; block: number }
-
-export interface HeapObject {
-  id: number;
-  address: string;
-  type: string;
-  summary: string;
-  size: number;
-  refcount: number;
-  referrers: Referrer[];
-  referents: Referent[];
-  gc: GcState;
-  marks: ObjectMark[];
-  pool: PoolRef | null;
-}
-
-export interface InstructionInfo { offset: number; opname: string; arg?: string | number | null }
+export type LocalBinding = FrameLocal;
+export type CellBinding = WireFrameState['cells'][number];
+export type FrameState = WireFrameState;
+export type Referrer = WireReferrer;
+export type Referent = ObjectState['referents'][number];
+export type GcState = ObjectState['gc'];
+export type ObjectMark = WireObjectMark;
+export type PoolRef = NonNullable<ObjectState['pool']>;
+export type HeapObject = ObjectState;
+export type InstructionInfo = NonNullable<State['instruction']>;
 
 /** The answer of `state`: everything at one (step, instr). */
-export interface StepState {
-  step: number;
-  instr: number;
-  instructions: number;
-  line: number;
-  instruction: InstructionInfo | null;
-  frames: FrameState[];
-  objects: HeapObject[];
-  gc: { count: [number, number, number]; threshold: [number, number, number]; enabled: boolean; collections: number };
-  /** Same shapes as the `alloc_scenario` answer (see web/src/wasm/core.d.mts). */
-  allocator: {
-    arenas: unknown[];
-    usable_arenas: number[];
-    usedpools: { szidx: number; pools: [number, number][] }[];
-    raw: { address: string; size: number }[];
-    stats: Record<string, number>;
-  };
-}
-
-/** The answer of `pool`. */
-export interface PoolDetail {
-  blocks: { state: 'allocated' | 'free' | 'untouched'; object: number | null }[];
-  freeblock: number[];
-  szidx: number;
-  block_size: number;
-  state: string;
-}
-
-/** One phase of a collection, as the collector panel steps through it. */
-export interface CollectionPhase {
-  phase: string;
-  young: [number, number][];
-  unreachable: number[];
-  affected: number[];
-}
-
+export type StepState = State;
+/** The answer of `pool` (the fields panels need are required; the rest may be absent in
+ *  stand-in data). */
+export type PoolDetail = Pick<PoolBlocks, 'blocks' | 'freeblock' | 'szidx' | 'block_size' | 'state'> & Partial<PoolBlocks>;
+/** One phase of a collection, as the collector panel steps through it (a phase name the page
+ *  does not know is shown as it is). */
+export type CollectionPhase = Omit<WireCollectionPhase, 'phase'> & { phase: WireCollectionPhase['phase'] | (string & {}) };
 /** The answer of `collection`. */
-export interface CollectionDetail {
-  generation: 0 | 1 | 2;
-  step: number;
-  phases: CollectionPhase[];
-  collected: number;
-  uncollectable: number;
-}
+export type CollectionDetail = Omit<CollectionInfo, 'phases' | 'index' | 'reason'> & Partial<Pick<CollectionInfo, 'index' | 'reason'>> & { phases: CollectionPhase[] };
 
 /** What `run` needs. */
 export interface RunRequest {

@@ -3,8 +3,9 @@
 // Panels receive it in their mount function (see panels/README.md).
 //
 // Invariants:
-// 1. cursor.step is within 0..run.steps and cursor.instr within 0..timeline.instructions[step]
-//    whenever run is not null (setCursor clamps); with no run the cursor is {0, 0}.
+// 1. cursor.step is within 0..run.steps and cursor.instr within 0..timeline.instructions[step]-1
+//    (0 when the step has no instructions) whenever run is not null (setCursor clamps); with no
+//    run the cursor is {0, 0}.
 // 2. state, when not null, is the state at cursor (setState ignores a state for another cursor,
 //    so a slow answer for an old cursor never overwrites a newer one).
 // 3. selected is null or an object id; it survives cursor moves (the object may be absent at the
@@ -92,7 +93,7 @@ export class Store {
     const run = this.current.run;
     if (!run) return { step: 0, instr: 0 };
     const s = Math.max(0, Math.min(run.steps, Math.trunc(step)));
-    const maxInstr = run.timeline.instructions[s] ?? 0;
+    const maxInstr = Math.max(0, (run.timeline.instructions[s] ?? 0) - 1);
     return { step: s, instr: Math.max(0, Math.min(maxInstr, Math.trunc(instr))) };
   }
 

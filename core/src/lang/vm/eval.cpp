@@ -45,7 +45,12 @@ ObjId Interp::eval(Frame* frame) {
 
 void Interp::on_line_step(Frame* f) {
     ++line_steps_;
-    if (line_steps_ > options_.max_steps) throw LimitReached{"steps"};
+    if (line_steps_ > options_.max_steps) {
+        // The observer sees the state exactly where the limit hit, before the unwinding
+        // releases the references C++ code holds.
+        notify_limit();
+        throw LimitReached{"steps"};
+    }
     if (observer_) observer_->on_line(*f, f->last_line);
 }
 

@@ -124,6 +124,13 @@ std::string_view Interp::stdin_rest() {
 
 void Interp::consume_stdin(std::size_t n) { stdin_pos_ += n; }
 
+void Interp::notify_limit() {
+    if (observer_ && !limit_notified_) {
+        limit_notified_ = true;
+        observer_->on_limit(*this);
+    }
+}
+
 void Interp::report_unsupported(std::string construct) {
     if (result_.unsupported.empty()) {
         result_.unsupported = std::move(construct);
@@ -148,6 +155,7 @@ void Interp::abandon_frames() {
 void Interp::run_main(std::unique_ptr<CompilationUnit> unit) {
     CompilationUnit& u = *unit;
     units_.push_back(std::move(unit));
+    if (observer_) observer_->on_start(*this);
     std::vector<ObjId> codes;
     load_unit(u, codes);
     ObjId module_code = codes.at(0);
@@ -174,6 +182,7 @@ void Interp::run_main(std::unique_ptr<CompilationUnit> unit) {
         result_.exit_status = 3;
         result_.line_steps = line_steps_;
         result_.instructions = instructions_;
+        notify_limit();
         abandon_frames();
         return;
     }
@@ -280,6 +289,7 @@ void Interp::handle_uncaught(ObjId exc) {
 
 void Interp::shutdown() {
     if (!result_.limit_reason.empty() || result_.exit_status == 2) return;
+    if (observer_) observer_->on_shutdown(*this);
     try {
         // finalize_modules: sys.modules is emptied (the __main__ module object dies when nothing
         // else holds it), then a full collection, then the remaining namespaces are cleared.
@@ -317,6 +327,7 @@ void Interp::shutdown() {
     } catch (LimitReached& limit) {
         result_.limit_reason = limit.reason;
         result_.exit_status = 3;
+        notify_limit();
         abandon_frames();
     }
     result_.line_steps = line_steps_;

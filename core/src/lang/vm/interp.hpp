@@ -526,6 +526,8 @@ public:
     bool enter_recursion(Frame* frame);
     void traceback_here(Frame* frame);
     void on_line_step(Frame* frame);
+    void notify_limit();                                   // VmObserver::on_limit, once per run
+    bool limit_notified_ = false;
     std::uint64_t instructions_ = 0;
     std::uint64_t line_steps_ = 0;
     Frame* current_ = nullptr;

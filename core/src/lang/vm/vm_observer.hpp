@@ -5,6 +5,8 @@
 // Hooks must not run Python code or change reference counts: they observe.
 //
 // Events, in the order they happen:
+//   on_start         run_main begins: the interpreter exists, the program's code is not loaded
+//                    yet (a recorder installs its heap, collector and allocator observers here)
 //   on_call          a frame was pushed (after its arguments were bound)
 //   on_line          an instruction of a new source line is about to run (a "line step")
 //   on_instruction   an instruction is about to run
@@ -12,6 +14,12 @@
 //   on_exception_raised / on_exception_handled
 //   on_output        text written to stdout (stream 1) or stderr (stream 2)
 //   on_return        a frame returns (value) or unwinds (value kNull)
+//   on_limit         a limit stopped the run, once: the step limit reports where it hit (before
+//                    any unwinding), the others once LimitReached is caught; frames still exist
+//   on_shutdown      the program ended normally and the interpreter starts its exit sequence
+//   on_end           the run is over (after shutdown); the interpreter is still alive
+// on_start, on_limit and on_end hand over the interpreter so that an observer can read the whole
+// state (a trace snapshot); a hook may throw LimitReached to stop the run early.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +31,7 @@
 namespace refscope::lang {
 
 struct Frame;
+class Interp;
 
 class VmObserver {
 public:
@@ -35,6 +44,10 @@ public:
     virtual void on_exception_handled(const Frame& /*frame*/, object::ObjId /*exception*/) {}
     virtual void on_output(int /*stream*/, std::string_view /*text*/) {}
     virtual void on_return(const Frame& /*frame*/, object::ObjId /*value*/) {}
+    virtual void on_start(Interp& /*vm*/) {}
+    virtual void on_limit(Interp& /*vm*/) {}
+    virtual void on_shutdown(Interp& /*vm*/) {}
+    virtual void on_end(Interp& /*vm*/) {}
 };
 
 }  // namespace refscope::lang

@@ -35,6 +35,7 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
   const show = (): void => {
     const { state } = store.get();
     if (!state) return;
+    if (!state.allocator) return panel.clear('The program did not run: nothing was allocated.');
     objects = new Map(state.objects.map((o) => [o.id, o]));
     panel.update({ snapshot: state.allocator as unknown as AllocatorSnapshot, selected: selectedPlace() });
   };

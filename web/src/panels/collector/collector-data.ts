@@ -12,7 +12,7 @@ import type { CollectionDetail, CollectionPhase, CollectionSummary, StepState } 
 export type { ObjectLabel } from '../object-label';
 
 export type { CollectionDetail, CollectionPhase, CollectionSummary };
-export type GcStatus = StepState['gc'];
+export type GcStatus = NonNullable<StepState['gc']>;
 
 
 export type PhaseCell = { gcRefs: number | null; unreachable: boolean; affected: boolean } | null;

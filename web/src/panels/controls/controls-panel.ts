@@ -128,7 +128,7 @@ export function mountControls(container: HTMLElement, store: Store, breakpoints:
     const line = run.timeline.line[cursor.step] ?? 0;
     const parts = [`Step ${cursor.step} of ${run.steps}`];
     parts.push(line > 0 ? `line ${line}` : 'finished');
-    if (instructions > 0) parts.push(`instruction ${cursor.instr} of ${instructions}`);
+    if (instructions > 0) parts.push(`${cursor.instr} of ${instructions} instructions done`);
     if (state?.instruction) parts.push(`next: ${state.instruction.opname}${state.instruction.arg !== undefined && state.instruction.arg !== null ? ` ${state.instruction.arg}` : ''}`);
     position.textContent = parts.join(' · ');
   }

@@ -2,8 +2,8 @@
 // functions, no DOM). An event recorded "during step t" (timeline.flags[t], a collection's step)
 // happened between the states of steps t and t + 1, so jumping to it lands on t + 1, where its
 // effect is visible and the line that caused it is marked as just run.
-// Invariants: every result is a valid cursor of the run (0 <= step <= steps, 0 <= instr <=
-// instructions[step]); a command with nowhere to go returns the cursor unchanged.
+// Invariants: every result is a valid cursor of the run (0 <= step <= steps, 0 <= instr <
+// max(1, instructions[step])); a command with nowhere to go returns the cursor unchanged.
 import { MEMORY_FLAGS, StepFlag, type RunInfo } from '../../engine/trace-types';
 import type { Cursor } from '../../state/events';
 

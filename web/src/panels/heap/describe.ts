@@ -8,6 +8,7 @@ export function gcLabel(gc: GcState): string {
     case 'untracked': return 'untracked';
     case 'static': return 'static';
     case 'permanent': return 'permanent';
+    case 'collecting': return 'being collected';
   }
 }
 
@@ -66,7 +67,7 @@ export function describeReferrer(referrer: Referrer, frames: FrameState[], objec
     case 'stack':
       return `value stack of ${frameName(referrer.frame)}${times}`;
     case 'cell':
-      return `a cell${referrer.note ? ` (${referrer.note})` : ''}${times}`;
+      return `the cell of a closure variable${times}`;
     case 'constant':
       return `a constant of the code${referrer.note ? ` (${referrer.note})` : ''}${times}`;
     case 'other':

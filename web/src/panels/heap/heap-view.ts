@@ -7,7 +7,7 @@
 import type { HeapObject, StepState } from '../../engine/trace-types';
 import { svg } from '../../util/dom';
 import { arrowPath, type ArrowEnds } from './arrows';
-import { CARD_HEADER, CARD_WIDTH, FRAME_HEADER, FRAME_WIDTH, MAX_ROWS, PAD, ROW, isInline } from './geometry';
+import { CARD_HEADER, CARD_WIDTH, FRAME_HEADER, FRAME_WIDTH, PAD, ROW, isInline, rowCap } from './geometry';
 import { HeapLayout } from './heap-layout';
 import { drawnReferents } from './drawn-edges';
 import { layoutFrames } from './frames-layout';
@@ -105,7 +105,7 @@ export class HeapView {
         } else this.cardsLayer.append(node);
         this.cards.set(object.id, { node, signature, leaving: null });
       }
-      drawnReferents(object).slice(0, MAX_ROWS).forEach((ref, row) => {
+      drawnReferents(object).slice(0, rowCap(object)).forEach((ref, row) => {
         const target = objects.get(ref.object);
         const targetSpot = this.layout.spot(ref.object);
         if (!target || isInline(target) || !targetSpot || !visible.has(ref.object)) return;

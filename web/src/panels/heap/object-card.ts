@@ -1,24 +1,24 @@
 // One heap object drawn as an SVG card: type and refcount badge; value summary; size, address
 // and GC state; marks (cached small int, interned, unreachable…); one row per reference it holds
-// (at most MAX_ROWS, then "+N more"), each row an anchor its arrow leaves from. Inline values
+// (at most rowCap, then "+N more"), each row an anchor its arrow leaves from. Inline values
 // (None, True, False) are written in the row instead of an arrow.
 // Invariants: text from the program only ever goes through textContent (svg() helper); the card
 // is keyboard-focusable with an aria-label that says everything its picture says.
 import type { HeapObject } from '../../engine/trace-types';
 import { svg } from '../../util/dom';
 import { clip, describeObject, gcLabel, shortAddress, shortMark } from './describe';
-import { CARD_HEADER, CARD_WIDTH, MAX_ROWS, ROW, cardHeight, isInline } from './geometry';
+import { CARD_HEADER, CARD_WIDTH, ROW, cardHeight, isInline, rowCap } from './geometry';
 import type { Spot } from './heap-layout';
 import { drawnReferents } from './drawn-edges';
 
 /** What decides the card's picture: equal signatures, same drawing (the node is reused). */
 export function cardSignature(object: HeapObject, objects: Map<number, HeapObject>): string {
   const rows = drawnReferents(object);
-  const inline = rows.slice(0, MAX_ROWS).map((r) => {
+  const inline = rows.slice(0, rowCap(object)).map((r) => {
     const target = objects.get(r.object);
     return target && isInline(target) ? target.summary : '';
   });
-  return JSON.stringify([object.type, object.summary, object.size, object.refcount, object.gc, object.marks, rows.length, rows.slice(0, MAX_ROWS).map((r) => r.label), inline]);
+  return JSON.stringify([object.type, object.summary, object.size, object.refcount, object.gc, object.marks, rows.length, rows.slice(0, rowCap(object)).map((r) => r.label), inline]);
 }
 
 export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, HeapObject>): SVGGElement {
@@ -41,7 +41,7 @@ export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, H
   group.append(svg('text', { class: 'rs-card-type', x: 14, y: 17 }, object.type));
 
   const badge = svg('g', { class: 'rs-refcount', transform: `translate(${CARD_WIDTH - 8},4)` });
-  const countText = object.refcount > 99999 ? `${Math.round(object.refcount / 1000)}k` : String(object.refcount);
+  const countText = object.marks.includes('immortal') ? '∞' : object.refcount > 99999 ? `${Math.round(object.refcount / 1000)}k` : String(object.refcount);
   const badgeWidth = 16 + countText.length * 7.5;
   badge.append(svg('rect', { x: -badgeWidth, width: badgeWidth, height: 18, rx: 9 }));
   badge.append(svg('text', { x: -badgeWidth / 2, y: 13, 'text-anchor': 'middle', 'data-refcount-text': '' }, countText));
@@ -58,7 +58,7 @@ export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, H
   group.append(svg('text', { class: 'rs-card-meta', x: 14, y: 51 }, meta));
 
   const rows = drawnReferents(object);
-  rows.slice(0, MAX_ROWS).forEach((ref, row) => {
+  rows.slice(0, rowCap(object)).forEach((ref, row) => {
     const y = CARD_HEADER + row * ROW;
     group.append(svg('line', { class: 'rs-card-rule', x1: 6, x2: CARD_WIDTH, y1: y, y2: y }));
     group.append(svg('text', { class: 'rs-slot-label', x: 14, y: y + 14 }, clip(ref.label, 16)));
@@ -69,8 +69,8 @@ export function buildCard(object: HeapObject, spot: Spot, objects: Map<number, H
       group.append(svg('circle', { class: 'rs-anchor', cx: CARD_WIDTH - 10, cy: y + ROW / 2, r: 3 }));
     }
   });
-  if (rows.length > MAX_ROWS) {
-    group.append(svg('text', { class: 'rs-slot-more', x: 14, y: CARD_HEADER + MAX_ROWS * ROW + 14 }, `+${rows.length - MAX_ROWS} more`));
+  if (rows.length > rowCap(object)) {
+    group.append(svg('text', { class: 'rs-slot-more', x: 14, y: CARD_HEADER + rowCap(object) * ROW + 14 }, `+${rows.length - rowCap(object)} more`));
   }
   return group;
 }

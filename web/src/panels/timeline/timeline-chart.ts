@@ -1,5 +1,5 @@
-// Draws a run's timeline on a canvas: memory in use over the steps (min–max per pixel column, so
-// a 1M-step run costs one pass), a tick for each collection, and the cursor.
+// Draws a run's timeline on a canvas: memory in use over the steps, scaled from the run's lowest
+// to its highest value (min–max per pixel column, so a 1M-step run costs one pass), a tick for each collection, and the cursor.
 // Invariants: the chart is computed once per run and size (chartColumns) and the cursor is drawn
 // on top, so moving the cursor is one blit plus a line; colours come from the theme variables.
 import type { RunInfo } from '../../engine/trace-types';
@@ -8,6 +8,7 @@ export interface ChartColumns {
   width: number;
   low: Float64Array;
   high: Float64Array;
+  min: number;
   max: number;
 }
 
@@ -16,15 +17,18 @@ export function chartColumns(run: RunInfo, width: number): ChartColumns {
   const low = new Float64Array(width).fill(Infinity);
   const high = new Float64Array(width).fill(-Infinity);
   const count = run.steps + 1;
-  let max = 1;
+  let max = -Infinity;
+  let min = Infinity;
   for (let step = 0; step < count; step++) {
     const x = Math.min(width - 1, Math.floor((step / Math.max(1, count - 1)) * (width - 1)));
     const value = memory[step] ?? 0;
     if (value < low[x]) low[x] = value;
     if (value > high[x]) high[x] = value;
     if (value > max) max = value;
+    if (value < min) min = value;
   }
-  return { width, low, high, max };
+  if (!Number.isFinite(min)) min = max = 0;
+  return { width, low, high, min, max: Math.max(max, min + 1) };
 }
 
 export function drawChart(canvas: HTMLCanvasElement, run: RunInfo, columns: ChartColumns, step: number): void {
@@ -45,8 +49,9 @@ export function drawChart(canvas: HTMLCanvasElement, run: RunInfo, columns: Char
     }
     lastLow = lo;
     lastHigh = hi;
-    const top = height - 2 - (hi / columns.max) * (height - 6);
-    const bottom = height - 2 - (lo / columns.max) * (height - 6);
+    const range = columns.max - columns.min;
+    const top = height - 2 - ((hi - columns.min) / range) * (height - 6);
+    const bottom = height - 2 - ((lo - columns.min) / range) * (height - 6);
     context.fillRect(x, top, 1, Math.max(1, bottom - top));
   }
   const span = Math.max(1, run.steps);

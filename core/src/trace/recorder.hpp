@@ -1,0 +1,67 @@
+// trace/recorder.hpp — the recording run: fills a Trace while the program runs.
+//
+// One Recorder observes one run through every interface the engine offers: the VM (steps,
+// calls, returns, bindings, output, exceptions), the heap (objects created and freed,
+// reference counts), the collector (phases) and the allocator (blocks, pools, arenas). Per
+// event it does O(1) work: set a flag bit, bump a counter, append an output chunk; per line
+// event it appends one row of timeline columns.
+//
+// Invariants:
+//   1. After finish(), every timeline column has steps + 1 entries (trace_data.hpp, 1).
+//   2. live_program_objects_ counts the live objects with serial > start_serial.
+//   3. After a limit (on_limit) nothing more is recorded: the trace ends at that state.
+#pragma once
+
+#include "gc/collector.hpp"
+#include "object/heap.hpp"
+#include "refscope/engine.hpp"
+#include "trace/run_tracker.hpp"
+#include "trace/trace_data.hpp"
+
+namespace refscope::trace {
+
+class Recorder : public RunTracker, public object::ObjectObserver, public gc::GcObserver {
+public:
+    explicit Recorder(Trace& trace) : trace_(trace) {}
+
+    // VmObserver
+    void on_start(lang::Interp& vm) override;
+    void on_call(const lang::Frame& frame) override;
+    void on_line(const lang::Frame& frame, std::uint32_t line) override;
+    void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override;
+    void on_binding(const lang::Frame& frame, std::string_view name, object::ObjId value) override;
+    void on_exception_raised(const lang::Frame& frame, object::ObjId exception) override;
+    void on_output(int stream, std::string_view text) override;
+    void on_return(const lang::Frame& frame, object::ObjId value) override;
+    void on_limit(lang::Interp& vm) override;
+    void on_shutdown(lang::Interp& vm) override;
+    void on_end(lang::Interp& vm) override;
+    // AllocObserver
+    void on_alloc_event(const alloc::AllocEvent& event) override;
+    // ObjectObserver
+    void on_object_event(const object::ObjectEvent& event) override;
+    // GcObserver
+    void on_gc_phase(const gc::GcPhaseRecord& record) override;
+
+    // After run_program returned: the last timeline row, the end, the texts.
+    void finish(const RunResult& result);
+
+private:
+    void flag(std::uint32_t bit) {
+        if (line_events_ && !frozen_) trace_.timeline.flags.back() |= bit;
+    }
+    void push_row(std::uint32_t line, std::uint32_t depth);
+    void push_empty_row();
+    std::uint64_t current_step() const { return line_events_ ? line_events_ - 1 : 0; }
+
+    Trace& trace_;
+    bool frozen_ = false;        // a limit ended the run
+    bool shutting_down_ = false;
+    std::uint64_t live_program_objects_ = 0;
+    std::uint64_t stdout_bytes_ = 0, stderr_bytes_ = 0;
+};
+
+// Runs the program with a Recorder: the whole trace of one run.
+Trace record(const TraceInputs& inputs);
+
+}  // namespace refscope::trace

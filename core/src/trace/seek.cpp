@@ -1,0 +1,195 @@
+// trace/seek.cpp — see seek.hpp.
+#include "trace/seek.hpp"
+
+#include <functional>
+#include <optional>
+#include <unordered_map>
+
+#include "gc/collector.hpp"
+#include "lang/vm/interp.hpp"
+#include "object/heap.hpp"
+#include "refscope/errors.hpp"
+#include "trace/alloc_json.hpp"
+#include "trace/run_tracker.hpp"
+#include "trace/snapshot.hpp"
+
+namespace refscope::trace {
+
+using nlohmann::json;
+using object::ObjId;
+
+namespace {
+
+// Runs the trace's program until `reached` says the point is here, then calls `build`.
+class SeekObserver : public RunTracker, public gc::GcObserver, public object::ObjectObserver {
+public:
+    using Build = std::function<json(SeekObserver&, const lang::Instr*)>;
+    SeekObserver(const Trace& trace, std::uint64_t step, std::uint64_t instr, Build build)
+        : trace_(trace), step_(step), instr_(instr), build_(std::move(build)) {}
+    // Collection mode: stop at the end of the collection with this serial.
+    void want_collection(std::uint64_t serial) { collection_ = serial; }
+
+    void on_start(lang::Interp& vm) override {
+        RunTracker::on_start(vm);
+        if (collection_) {
+            vm.heap().gc().set_observer(this);
+            vm.heap().set_observer(this);
+        }
+    }
+    void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override {
+        if (!collection_ && step_ < trace_.steps && line_events_ == step_ + 1 && instr_in_step_ == instr_) {
+            capture(&instr);
+        }
+        RunTracker::on_instruction(frame, instr);
+    }
+    void on_limit(lang::Interp& vm) override {
+        const lang::Frame* f = vm.current_frame();
+        capture_final(f ? &f->code->code[f->lasti] : nullptr);
+    }
+    void on_end(lang::Interp&) override { capture_final(nullptr); }
+    void on_gc_phase(const gc::GcPhaseRecord& r) override {
+        if (r.collection != collection_) return;
+        json ids_young = json::array();
+        for (auto [id, refs] : r.young) ids_young.push_back({serial(id), refs});
+        auto ids = [&](const std::vector<ObjId>& v) {
+            json out = json::array();
+            for (ObjId id : v) out.push_back(serial(id));
+            return out;
+        };
+        phases_.push_back({{"phase", gc::phase_name(r.phase)}, {"young", std::move(ids_young)},
+                           {"unreachable", ids(r.unreachable)}, {"affected", ids(r.affected)}});
+        if (r.phase == gc::GcPhase::done) {
+            result_ = json{{"phases", std::move(phases_)}};
+            throw lang::LimitReached{"seek"};
+        }
+    }
+    void on_object_event(const object::ObjectEvent& e) override {
+        if (e.kind == object::ObjectEventKind::freed) freed_serial_[e.id] = vm_->obj(e.id).serial;
+    }
+
+    std::optional<json> take() { return std::move(result_); }
+    const Trace& trace() const { return trace_; }
+    std::uint64_t step() const { return step_; }
+    std::uint64_t instr() const { return instr_; }
+
+private:
+    std::uint64_t serial(ObjId id) const {
+        if (vm_->obj(id).live()) return vm_->obj(id).serial;
+        auto it = freed_serial_.find(id);
+        return it == freed_serial_.end() ? 0 : it->second;
+    }
+    void capture(const lang::Instr* next) {
+        if (result_) return;
+        result_ = build_(*this, next);
+        throw lang::LimitReached{"seek"};
+    }
+    void capture_final(const lang::Instr* next) {
+        if (result_ || collection_ || step_ != trace_.steps) return;
+        result_ = build_(*this, next);
+    }
+
+    const Trace& trace_;
+    std::uint64_t step_, instr_;
+    Build build_;
+    std::uint64_t collection_ = 0;
+    std::optional<json> result_;
+    json phases_ = json::array();
+    std::unordered_map<ObjId, std::uint64_t> freed_serial_;
+};
+
+json run_to(SeekObserver& seeker) {
+    const Trace& t = seeker.trace();
+    RunOptions options = run_options(t.inputs);
+    options.observer = &seeker;
+    options.alloc_observer = &seeker;
+    run_program(t.inputs.source, t.inputs.filename, options);
+    auto result = seeker.take();
+    if (!result) throw InvariantError("a seek did not reach its point: the run was not repeated exactly");
+    if (result->contains("usage_error")) throw UsageError((*result)["usage_error"].get<std::string>());
+    return std::move(*result);
+}
+
+void check_point(const Trace& t, std::uint64_t step, std::uint64_t instr) {
+    if (step > t.steps)
+        throw UsageError("step " + std::to_string(step) + " is outside the trace (0.." + std::to_string(t.steps) + ")");
+    const std::uint64_t n = std::max<std::uint64_t>(1, t.timeline.instructions[step]);
+    if (instr >= n)
+        throw UsageError("instr " + std::to_string(instr) + " is outside step " + std::to_string(step) +
+                         " (0.." + std::to_string(n - 1) + ")");
+}
+
+SnapshotPoint point_of(const SeekObserver& s, const lang::Instr* next) {
+    const Trace& t = s.trace();
+    SnapshotPoint p;
+    p.step = s.step();
+    p.instr = s.instr();
+    p.instructions = std::max<std::uint64_t>(1, t.timeline.instructions[p.step]);
+    p.line = t.timeline.line[p.step];
+    p.next = next;
+    // The end of a completed run has no frames; a run a limit stopped keeps them.
+    p.final = p.step == t.steps && t.end.limit.empty();
+    return p;
+}
+
+// The state of a trace whose program never ran (a syntax error): no frames, no objects.
+json empty_state(const Trace& t) {
+    return {{"step", 0}, {"instr", 0}, {"instructions", 1}, {"line", t.end.line},
+            {"instruction", nullptr}, {"frames", json::array()}, {"objects", json::array()},
+            {"gc", nullptr}, {"allocator", nullptr}};
+}
+
+}  // namespace
+
+json state_at(const Trace& trace, std::uint64_t step, std::uint64_t instr) {
+    check_point(trace, step, instr);
+    if (!trace.ran) return empty_state(trace);
+    SeekObserver seeker(trace, step, instr, [](SeekObserver& s, const lang::Instr* next) {
+        return build_state(s, point_of(s, next));
+    });
+    return run_to(seeker);
+}
+
+json pool_at(const Trace& trace, std::uint64_t step, std::uint32_t arena, std::uint32_t pool) {
+    check_point(trace, step, 0);
+    if (!trace.ran) throw UsageError("the program did not run: there is no allocator state");
+    SeekObserver seeker(trace, step, 0, [arena, pool](SeekObserver& s, const lang::Instr*) {
+        lang::Interp& vm = *s.vm();
+        const alloc::Allocator& a = vm.allocator();
+        // No exception may leave a hook (the interpreter would not clean up): report instead.
+        if (arena >= a.max_arenas() || !a.arena(arena).address)
+            return json{{"usage_error", "no arena " + std::to_string(arena) + " at this step"}};
+        if (pool >= a.arena(arena).ncarved)
+            return json{{"usage_error", "arena " + std::to_string(arena) + " has no pool " +
+                                            std::to_string(pool) + " at this step"}};
+        std::unordered_map<alloc::Address, std::uint64_t> owners;
+        vm.heap().for_each_live([&](ObjId, const object::Object& o) {
+            if (o.addr && !o.is_static()) owners.emplace(o.addr, o.serial);
+        });
+        json out = api::pool_blocks_json(a, arena, pool, [&](alloc::Address addr) -> json {
+            auto it = owners.find(addr);
+            return it == owners.end() ? json(nullptr) : json(it->second);
+        });
+        out["step"] = s.step();
+        return out;
+    });
+    return run_to(seeker);
+}
+
+json collection_at(const Trace& trace, std::uint64_t index) {
+    if (index >= trace.collections.size())
+        throw UsageError("no collection " + std::to_string(index) + " (the trace has " +
+                         std::to_string(trace.collections.size()) + ")");
+    const CollectionInfo& c = trace.collections[index];
+    SeekObserver seeker(trace, 0, 0, nullptr);
+    seeker.want_collection(c.serial);
+    json out = run_to(seeker);
+    out["index"] = c.index;
+    out["generation"] = c.generation;
+    out["step"] = c.step;
+    out["reason"] = c.reason;
+    out["collected"] = c.collected;
+    out["uncollectable"] = c.uncollectable;
+    return out;
+}
+
+}  // namespace refscope::trace

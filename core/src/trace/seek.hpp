@@ -1,0 +1,31 @@
+// trace/seek.hpp — rebuild what a trace shows at one point by running the program again.
+//
+// The engine is deterministic (same inputs, same addresses, same object serials, same steps),
+// so the state at (step, instr) is rebuilt exactly by re-running the trace's inputs with a
+// SeekObserver that builds the snapshot when the run reaches that point and then stops the
+// run (LimitReached "seek"). The same goes for one pool block by block, and for the phases of
+// one collection. The cost is the run up to that point (no recording: one virtual call per
+// instruction); there are no stored checkpoints.
+//
+// Invariants:
+//   1. A seek builds its answer from the live engine at exactly the requested point: the
+//      (step+1)-th line event, after `instr` instructions of that step; or the end of the run.
+//   2. A seek never changes the trace it reads.
+#pragma once
+
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "trace/trace_data.hpp"
+
+namespace refscope::trace {
+
+// The format's State at (step, instr). Throws UsageError when the point is outside the trace.
+nlohmann::json state_at(const Trace& trace, std::uint64_t step, std::uint64_t instr);
+// One pool, block by block, at a step (instr 0).
+nlohmann::json pool_at(const Trace& trace, std::uint64_t step, std::uint32_t arena, std::uint32_t pool);
+// One collection as its phases.
+nlohmann::json collection_at(const Trace& trace, std::uint64_t index);
+
+}  // namespace refscope::trace
