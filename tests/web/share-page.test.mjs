@@ -16,7 +16,7 @@ async function view(page) {
   return page.evaluate(() => {
     const { cursor, selected, run } = window.refscope.store.get();
     return {
-      code: document.querySelector('.cm-content').innerText,
+      code: window.refscope.getSource(),
       profile: document.querySelector('#profile').value,
       stdin: document.querySelector('#stdin').value,
       step: cursor.step, instr: cursor.instr, selected, steps: run?.steps ?? null,
@@ -29,6 +29,7 @@ test('a copied link reopens the same view in a new page', { timeout: 180_000 }, 
   await load(page, session.url);
   await setProgram(page, 'a = [1, 2, 3]\nb = a\nc = {"k": b}\nprint(len(c))\n');
   await page.selectOption('#profile', 'classic');
+  await page.click('.rs-stdin summary');
   await page.fill('#stdin', 'some input\n');
   await run(page);
   await page.evaluate(() => window.refscope.store.setCursor(3));
@@ -73,8 +74,8 @@ test('every gallery example loads from the picker and runs to completion', { tim
   for (const file of files) {
     const id = file.replace(/\.py$/, '');
     await page.selectOption('#example', id);
-    assert.equal(await page.evaluate(() => document.querySelector('.cm-content').innerText.trim()),
-      readFileSync(`${root}/examples/gallery/${file}`, 'utf8').trim(), `${id}: the editor holds the example`);
+    assert.equal(await page.evaluate(() => window.refscope.getSource()),
+      readFileSync(`${root}/examples/gallery/${file}`, 'utf8'), `${id}: the editor holds the example`);
     assert.ok(await page.locator('.rs-gallery-note h3').isVisible(), `${id}: its explanation is shown`);
     await run(page);
     const end = await page.locator('[data-testid="end-reason"]').textContent();

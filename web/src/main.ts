@@ -118,6 +118,7 @@ bindShortcuts(controls, () => void runner.run());
 // Test hook: lets the browser tests replace the program text without typing it.
 (window as unknown as { refscope: object }).refscope = {
   setSource: (source: string) => editor.setSource(source),
+  getSource: () => editor.getSource(),
   store,
 };
 
