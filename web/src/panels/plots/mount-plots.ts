@@ -1,5 +1,5 @@
 // panels/plots/mount-plots.ts — plots over the timeline: memory in use, arenas and pools, the
-// collector's counts with every collection marked, and the reference count of the selected
+// program's live objects, the collector's counts with every collection marked, and the reference count of the selected
 // object. A vertical line follows the step cursor; clicking a plot moves the cursor there.
 //
 // Drawn with uPlot (a small canvas charting library) from downsampled columns (downsample.ts),
@@ -45,6 +45,12 @@ const SPECS: PlotSpec[] = [
     describe: 'live arenas and pools in use',
     columns: (run) => [run.timeline.pools, run.timeline.arenas],
     series: [{ label: 'pools', colour: '--rs-gen1' }, { label: 'arenas', colour: '--rs-gen2', dash: [6, 3] }],
+  },
+  {
+    title: 'Live objects',
+    describe: 'objects the program created that are alive',
+    columns: (run) => [run.timeline.objects],
+    series: [{ label: 'objects', colour: '--rs-accent' }],
   },
   {
     title: 'Collector counts',
