@@ -1,6 +1,7 @@
 // panels/plots/mount-plots.ts — plots over the timeline: memory in use, arenas and pools, the
-// program's live objects, the collector's counts with every collection marked, and the reference count of the selected
-// object. A vertical line follows the step cursor; clicking a plot moves the cursor there.
+// program's live objects, the collector's counts with every collection marked, and the
+// reference count of the selected object. A vertical line follows the step cursor; clicking a
+// plot moves the cursor there.
 //
 // Drawn with uPlot (a small canvas charting library) from downsampled columns (downsample.ts),
 // so a 1-million-step trace plots as fast as a short one. Colours are read from the theme's
