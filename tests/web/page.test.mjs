@@ -121,6 +121,16 @@ test('an endless loop stops at the step limit and its partial trace can be stepp
   const n = await cardOfName(page, 'n');
   assert.equal(await n.getAttribute('data-type'), 'int');
   assert.match(await page.locator('[data-testid="position"]').textContent(), new RegExp(`Step ${Math.floor(steps / 2)} of ${steps}`));
+  // Each iteration binds n to a new int; the new one is drawn where the freed one was.
+  const first = await n.boundingBox();
+  const firstId = await n.getAttribute('data-object');
+  for (let i = 0; i < 4; i++) {
+    await page.click('button[data-command="line-forward"]');
+    await waitForDrawing(page);
+  }
+  const later = await cardOfName(page, 'n');
+  assert.notEqual(await later.getAttribute('data-object'), firstId, 'n is bound to a new int');
+  assert.equal((await later.boundingBox()).y, first.y);
   await page.screenshot({ path: `${results}/step-limit.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -138,7 +148,12 @@ test('dark theme, keyboard stepping, and a phone-sized screen', { timeout: 120_0
   await waitForDrawing(page);
   assert.match(await page.locator('[data-testid="position"]').textContent(), /^Step 2 of/);
   assert.ok((await page.locator('svg.rs-heap-svg desc').textContent()).length > 0);
-  await page.screenshot({ path: `${results}/phone-dark.png`, fullPage: true });
+  await page.screenshot({ path: `${results}/phone-dark.png` });
+  await page.locator('#heap-heading').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${results}/phone-dark-heap.png` });
+  // Nothing sticks out sideways: the page is as wide as the phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'the page scrolls sideways on a phone');
   await page.click('#theme');
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
   assert.deepEqual(problems, []);

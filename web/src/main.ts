@@ -23,6 +23,7 @@ import { copyLink, openFromLocation, type ScenarioHost } from './app/share-link'
 import { mountEmbedDialog } from './app/embed-dialog';
 import { mountExportMenu } from './app/export-menu';
 import { syncStateWithCursor } from './app/cursor-sync';
+import { whileVisible } from './app/visible-store';
 import { makeRunner } from './app/run-program';
 import { bindShortcuts } from './app/shortcuts';
 import { initialTheme, mountThemeSwitch } from './app/theme-switch';
@@ -53,9 +54,9 @@ const output = mountOutput(element('output'), store);
 const controls = mountControls(element('controls'), store, () => editor.breakpoints());
 mountTimeline(element('timeline'), store);
 mountHeap(element('heap'), store);
-mountCollector(element('collector'), store);
-mountAllocator(element('allocator'), store);
-mountPlots(element('plots'), store);
+mountCollector(element('collector'), whileVisible(store, element('collector')));
+mountAllocator(element('allocator'), whileVisible(store, element('allocator')));
+mountPlots(element('plots'), whileVisible(store, element('plots')));
 syncStateWithCursor(store, (message) => output.showMessage(message, 'error'));
 
 const status = element('status');

@@ -86,7 +86,13 @@ export class EngineClient implements EngineApi {
       }
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);
-      resolve?.(message.response as EngineResult<object>);
+      if (!resolve) return;
+      if (message.type === 'reply') return resolve(message.response as EngineResult<object>);
+      try {
+        resolve(JSON.parse(message.text) as EngineResult<object>);
+      } catch (error) {
+        resolve({ ok: false, error: { kind: 'internal', message: `unreadable answer from the engine: ${String(error)}` } });
+      }
     };
     worker.onerror = (event) => {
       if (worker !== this.worker) return;

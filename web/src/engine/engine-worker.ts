@@ -1,9 +1,10 @@
 // The engine's Web Worker: loads the wasm core once and answers requests one at a time with the
 // core's JSON `call`. Runs off the page's thread, so a long run never freezes the page.
 //
-// Invariants: one `ready` message first; then exactly one `reply` per request, in order; nothing
-// thrown escapes (a failure becomes {ok: false, error}); a `run` answer's timeline is sent as
-// transferred typed arrays (timeline-columns.ts).
+// Invariants: one `ready` message first; then exactly one `reply` or `text` per request, in
+// order; nothing thrown escapes (a failure becomes {ok: false, error}); a `run` answer is parsed
+// here and its timeline sent as transferred typed arrays (timeline-columns.ts); every other
+// answer is passed on as the core's JSON text.
 import createCore from '../wasm/core.mjs';
 import type { CoreModule } from '../wasm/core.mjs';
 import type { WorkerReply, WorkerRequest } from './protocol';
@@ -19,6 +20,16 @@ const queued: WorkerRequest[] = [];
 
 function answer(request: WorkerRequest): void {
   if (!core) return;
+  if (request.body.cmd !== 'run') {
+    let text: string;
+    try {
+      text = core.call(JSON.stringify(request.body));
+    } catch (error) {
+      text = JSON.stringify({ ok: false, error: { kind: 'internal', message: `the engine failed: ${String(error)}` } });
+    }
+    scope.postMessage({ type: 'text', id: request.id, text });
+    return;
+  }
   let response: Extract<WorkerReply, { type: 'reply' }>['response'];
   const transfer: ArrayBuffer[] = [];
   try {

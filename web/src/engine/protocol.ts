@@ -14,4 +14,7 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'ready'; ok: true; version: string }
   | { type: 'ready'; ok: false; error: EngineError }
-  | { type: 'reply'; id: number; response: { ok: true; [field: string]: unknown } | { ok: false; error: EngineError } };
+  | { type: 'reply'; id: number; response: { ok: true; [field: string]: unknown } | { ok: false; error: EngineError } }
+  /** An answer passed on as the core's JSON text (parsed by the client: cheaper than cloning
+   *  a large object tree between threads). */
+  | { type: 'text'; id: number; text: string };

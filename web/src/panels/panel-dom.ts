@@ -9,10 +9,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
   return node;
 }
 
-/** A definition list from [term, detail] pairs. */
+/** A definition list from [term, detail] pairs, each pair in a <div> so a grid keeps pairs together. */
 export function definitionList(rows: [string, string][], className?: string): HTMLDListElement {
   const list = el('dl', className);
-  for (const [term, detail] of rows) list.append(el('dt', undefined, term), el('dd', undefined, detail));
+  for (const [term, detail] of rows) {
+    const pair = el('div');
+    pair.append(el('dt', undefined, term), el('dd', undefined, detail));
+    list.append(pair);
+  }
   return list;
 }
 

@@ -1,6 +1,6 @@
 // The map's legend (size classes present, with their colours, and the four pool states with
-// their shapes) and its text alternative: a visually hidden table of every carved pool, so a
-// screen reader gets what the canvas shows.
+// their shapes) and its text alternative: visually hidden tables of the pools by arena and by
+// size class, so a screen reader gets what the canvas shows.
 import { el } from '../panel-dom';
 import type { AllocatorSnapshot } from './allocator-data';
 import { classColour, css, type AllocatorTheme } from './allocator-theme';
@@ -42,29 +42,58 @@ export function renderLegend(snapshot: AllocatorSnapshot, theme: AllocatorTheme)
   return legend;
 }
 
-/** The table inside a visually hidden box (a table itself ignores a 1px height). */
-export function renderMapTable(snapshot: AllocatorSnapshot): HTMLElement {
-  const box = el('div', 'rs-visually-hidden');
+/** One row of a summary table: pools by state and blocks allocated. */
+interface Tally { full: number; used: number; empty: number; uncarved: number; blocks: number; capacity: number }
+
+function tally(): Tally {
+  return { full: 0, used: 0, empty: 0, uncarved: 0, blocks: 0, capacity: 0 };
+}
+
+function summaryTable(caption: string, first: string, rows: [string, Tally][]): HTMLTableElement {
   const table = el('table');
-  box.append(table);
-  const uncarved = snapshot.arenas.reduce((n, a) => n + a.ntotalpools - a.pools.filter((p) => p.state !== 'unused').length, 0);
-  table.append(el('caption', undefined,
-    `${snapshot.arenas.length} arena${snapshot.arenas.length === 1 ? '' : 's'}; carved pools below; ${uncarved} pools not carved yet`));
+  table.append(el('caption', undefined, caption));
   const head = el('tr');
-  for (const name of ['arena', 'pool', 'block size', 'state', 'blocks allocated']) head.append(el('th', undefined, name));
+  for (const name of [first, 'full pools', 'used pools', 'empty pools', 'pools not carved', 'blocks allocated']) head.append(el('th', undefined, name));
   const thead = el('thead');
   thead.append(head);
   const body = el('tbody');
-  for (const arena of snapshot.arenas) {
-    for (const pool of arena.pools) {
-      if (pool.state === 'unused') continue;
-      const row = el('tr');
-      row.append(el('td', undefined, String(arena.index)), el('td', undefined, String(pool.index)),
-        el('td', undefined, `${pool.block_size} B`), el('td', undefined, pool.state),
-        el('td', undefined, `${pool.count} of ${pool.capacity}`));
-      body.append(row);
-    }
+  for (const [name, t] of rows) {
+    const row = el('tr');
+    for (const text of [name, t.full, t.used, t.empty, t.uncarved, `${t.blocks} of ${t.capacity}`]) row.append(el('td', undefined, String(text)));
+    body.append(row);
   }
   table.append(thead, body);
+  return table;
+}
+
+/**
+ * The canvas' text alternative, inside a visually hidden box: the pools tallied by arena and by
+ * size class (a few dozen rows even for a big heap; the keyboard cursor on the map names single
+ * pools through its live region).
+ */
+export function renderMapTable(snapshot: AllocatorSnapshot): HTMLElement {
+  const box = el('div', 'rs-visually-hidden');
+  const byArena: [string, Tally][] = [];
+  const byClass = new Map<number, [string, Tally]>();
+  for (const arena of snapshot.arenas) {
+    const a = tally();
+    a.uncarved = arena.ntotalpools;
+    for (const pool of arena.pools) {
+      if (pool.state === 'unused') continue;
+      a.uncarved -= 1;
+      let entry = byClass.get(pool.szidx);
+      if (!entry) byClass.set(pool.szidx, (entry = [`${pool.block_size} B (class ${pool.szidx})`, tally()]));
+      for (const t of [a, entry[1]]) {
+        t[pool.state] += 1;
+        t.blocks += pool.count;
+        t.capacity += pool.capacity;
+      }
+    }
+    byArena.push([`arena ${arena.index}`, a]);
+  }
+  box.append(
+    summaryTable('Pools by arena', 'arena', byArena),
+    summaryTable('Pools by size class', 'size class', [...byClass.entries()].sort((x, y) => x[0] - y[0]).map(([, v]) => v)),
+  );
   return box;
 }

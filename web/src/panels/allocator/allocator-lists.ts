@@ -6,8 +6,12 @@
 // Invariant: every pool named here is a button that opens that pool, so the lists double as a
 // keyboard route into the map.
 import { definitionList, el, formatBytes } from '../panel-dom';
-import type { AllocatorSnapshot } from './allocator-data';
+import { labelText } from '../object-label';
+import type { AllocatorSnapshot, ObjectLabel } from './allocator-data';
 import type { PoolRef } from './arena-map-draw';
+
+/** Pools named per usedpools list; a long list ends with a count. */
+const CHIPS_PER_CLASS = 16;
 
 const STAT_LABELS: [string, string, boolean][] = [
   ['arenas_allocated_current', 'Arenas', false],
@@ -52,10 +56,13 @@ export function renderUsedPools(snapshot: AllocatorSnapshot, open: (ref: PoolRef
     const size = blockSizeOf(snapshot, entry.szidx);
     const item = el('li');
     item.append(el('span', 'rs-alloc-list-name', `class ${entry.szidx}${size ? ` (${size} B)` : ''}`));
-    entry.pools.forEach(([arena, pool], i) => {
+    entry.pools.slice(0, CHIPS_PER_CLASS).forEach(([arena, pool], i) => {
       if (i > 0) item.append(el('span', 'rs-alloc-arrow', '→'));
       item.append(poolButton({ arena, pool }, open));
     });
+    if (entry.pools.length > CHIPS_PER_CLASS) {
+      item.append(el('span', 'rs-alloc-arrow', `→ … ${entry.pools.length - CHIPS_PER_CLASS} more`));
+    }
     list.append(item);
   }
   return list;
@@ -72,27 +79,56 @@ export function renderUsableArenas(snapshot: AllocatorSnapshot): HTMLElement {
   return list;
 }
 
-export function renderRaw(snapshot: AllocatorSnapshot): HTMLElement {
+/** Rows of the malloc table; a longer list ends with a count. */
+const RAW_ROWS = 200;
+
+/** The chunks that went to malloc; a chunk holding an object names it (a button selecting it). */
+export function renderRaw(snapshot: AllocatorSnapshot, ownerAt: (address: string) => ObjectLabel | null,
+                          selectedAddress: string | null, select: (id: number) => void): HTMLElement {
   const raw = snapshot.raw ?? [];
   if (raw.length === 0) return el('p', 'rs-alloc-empty', 'No request has gone to malloc.');
   const table = el('table', 'rs-alloc-raw');
+  const shown = raw.slice(0, RAW_ROWS);
+  const owners = shown.map((chunk) => ownerAt(chunk.address));
+  // The object column only when some chunk holds an object the program can see (most chunks
+  // are the interpreter's: dict tables, list item arrays).
+  const withOwners = owners.some((o) => o !== null);
   const head = el('tr');
   head.append(el('th', undefined, 'address'), el('th', undefined, 'size'));
-  table.append(el('thead'), el('tbody'));
-  table.tHead!.append(head);
-  for (const chunk of raw) {
+  if (withOwners) head.append(el('th', undefined, 'object'));
+  const thead = el('thead');
+  thead.append(head);
+  const body = el('tbody');
+  shown.forEach((chunk, i) => {
     const row = el('tr');
+    const owner = owners[i];
+    const cell = el('td');
+    if (owner) {
+      const button = el('button', 'rs-alloc-chip', labelText(owner.id, owner));
+      button.type = 'button';
+      button.addEventListener('click', () => select(owner.id));
+      cell.append(button);
+    }
+    if (chunk.address === selectedAddress) {
+      row.classList.add('rs-alloc-raw-selected');
+      row.setAttribute('aria-current', 'true');
+    }
     row.append(el('td', 'rs-alloc-mono', chunk.address), el('td', undefined, formatBytes(chunk.size)));
-    table.tBodies[0].append(row);
-  }
-  return table;
+    if (withOwners) row.append(cell);
+    body.append(row);
+  });
+  table.append(thead, body);
+  if (raw.length <= RAW_ROWS) return table;
+  const wrap = el('div');
+  wrap.append(table, el('p', 'rs-alloc-empty', `… and ${raw.length - RAW_ROWS} more chunks`));
+  return wrap;
 }
 
-export function renderMallocStats(text: string | undefined, wasOpen: boolean): HTMLElement {
+export function renderMallocStats(text: string, wasOpen: boolean): HTMLElement {
   const details = el('details', 'rs-alloc-mallocstats');
   details.open = wasOpen;
   details.append(el('summary', undefined, 'sys._debugmallocstats()'));
-  const pre = el('pre', undefined, text ?? 'The engine did not include this text at this step.');
+  const pre = el('pre', undefined, text);
   pre.tabIndex = 0;
   details.append(pre);
   return details;

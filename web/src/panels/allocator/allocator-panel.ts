@@ -18,6 +18,7 @@ import { renderMallocStats, renderRaw, renderTotals, renderUsableArenas, renderU
 import { readTheme, type AllocatorTheme } from './allocator-theme';
 import { drawArenaMap, type PoolRef } from './arena-map-draw';
 import { layoutArenaMap, POOL_COLUMNS, tileAt, type ArenaMapLayout } from './arena-map-layout';
+import { canvasPoint } from './canvas-point';
 import { PoolDetailView } from './pool-detail';
 import './allocator.css';
 
@@ -25,6 +26,8 @@ export interface AllocatorView {
   snapshot: AllocatorSnapshot;
   /** The block of the object selected in the store, or null. */
   selected: BlockPlace | null;
+  /** The malloc chunk holding the object selected in the store, by address, or null. */
+  selectedChunk?: string | null;
 }
 
 export interface AllocatorPanelHost {
@@ -36,6 +39,8 @@ export interface AllocatorPanelHost {
   loadPool(arena: number, pool: number): Promise<PoolDetail | null | undefined>;
   selectObject(id: number): void;
   describeObject(id: number): ObjectLabel | null;
+  /** The object whose memory starts at `address` (a malloc chunk), if any. */
+  objectAt(address: string): ObjectLabel | null;
 }
 
 let panelCount = 0;
@@ -64,13 +69,15 @@ export class AllocatorPanel {
   private hover: PoolRef | null = null;
   private requestCounter = 0;
   private lastSelected: string | null = null;
+  /** The panel's content width, kept by the ResizeObserver (reading it per step forces a layout). */
+  private width: number | null = null;
   /** Milliseconds the last arena-map redraw took (reported by the benchmark). */
   lastMapDrawMs = 0;
 
   constructor(container: HTMLElement, private readonly host: AllocatorPanelHost) {
     panelCount += 1;
     const id = `rs-alloc-${panelCount}`;
-    const heading = el('h3', 'rs-alloc-heading', 'Allocator (pymalloc)');
+    const heading = el('h2', 'rs-alloc-heading', 'Allocator (pymalloc)');
     heading.id = `${id}-heading`;
     this.root.setAttribute('aria-labelledby', heading.id);
     this.mapTable.id = `${id}-table`;
@@ -88,9 +95,9 @@ export class AllocatorPanel {
     mapSection.append(this.legend, this.canvas, this.mapLine, this.mapTable);
     const lists = el('div', 'rs-alloc-columns');
     lists.append(
-      section('usedpools: partly used pools per size class, head first', this.usedpools),
-      section('usable_arenas: arenas with a free pool, fewest first', this.arenas),
-      section('Requests larger than 512 bytes, sent to malloc', this.raw),
+      section('usedpools', 'Partly used pools of each size class; the first one serves the next request.', this.usedpools),
+      section('usable_arenas', 'Arenas with a free pool, fewest free first; new pools come from the first.', this.arenas),
+      section('malloc', 'Requests larger than 512 bytes skip pymalloc and go to the system allocator.', this.raw),
     );
     this.body.append(this.totals, mapSection, this.poolNote, this.detail.root, lists, this.stats);
     this.root.append(heading, this.placeholder, this.body);
@@ -104,7 +111,12 @@ export class AllocatorPanel {
     this.canvas.addEventListener('keydown', (e) => this.key(e));
     this.canvas.addEventListener('focus', () => { this.focus ??= this.firstPool(); this.describe(this.focus); this.draw(); });
     this.canvas.addEventListener('blur', () => this.draw());
-    this.resize = new ResizeObserver(() => this.relayout());
+    this.resize = new ResizeObserver((entries) => {
+      const width = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (width === this.width) return;
+      this.width = width;
+      this.relayout();
+    });
     this.resize.observe(this.root);
   }
 
@@ -121,10 +133,13 @@ export class AllocatorPanel {
 
   /** Re-reads the colours (the page switched between light and dark) and redraws. */
   themeChanged(): void {
-    this.theme = null;
-    if (this.view) this.legend.replaceChildren(renderLegend(this.view.snapshot, this.currentTheme()));
-    this.draw();
-    this.detail.redraw();
+    // On the next frame: the page may switch its theme attribute after this listener ran.
+    requestAnimationFrame(() => {
+      this.theme = null;
+      if (this.view) this.legend.replaceChildren(renderLegend(this.view.snapshot, this.currentTheme()));
+      this.draw();
+      this.detail.redraw();
+    });
   }
 
   /** Shows one step. */
@@ -138,9 +153,12 @@ export class AllocatorPanel {
     this.mapTable.replaceChildren(renderMapTable(snapshot));
     this.usedpools.replaceChildren(renderUsedPools(snapshot, (ref) => this.openPool(ref)));
     this.arenas.replaceChildren(renderUsableArenas(snapshot));
-    this.raw.replaceChildren(renderRaw(snapshot));
+    this.raw.replaceChildren(renderRaw(snapshot, (address) => this.host.objectAt(address), view.selectedChunk ?? null,
+      (oid) => this.host.selectObject(oid)));
     const statsOpen = this.stats.querySelector('details')?.open ?? false;
-    this.stats.replaceChildren(renderMallocStats(snapshot.debugmallocstats, statsOpen));
+    // The section appears when the engine's state carries the text (the `state` command of trace
+    // format 1 does not yet; alloc_scenario does).
+    this.stats.replaceChildren(...(snapshot.debugmallocstats ? [renderMallocStats(snapshot.debugmallocstats, statsOpen)] : []));
     this.canvas.setAttribute('aria-label', mapLabel(snapshot));
 
     const selectedKey = view.selected ? `${view.selected.arena}:${view.selected.pool}:${view.selected.block}` : null;
@@ -224,7 +242,8 @@ export class AllocatorPanel {
 
   private relayout(): void {
     if (!this.view) return;
-    const width = Math.max(300, this.root.clientWidth - 4);
+    this.width ??= this.root.clientWidth;
+    const width = Math.max(300, this.width - 4);
     this.layout = layoutArenaMap(this.view.snapshot.arenas, width);
     const scale = Math.max(1, Math.round(window.devicePixelRatio || 1));
     const w = Math.max(1, this.layout.width);
@@ -232,7 +251,6 @@ export class AllocatorPanel {
     if (this.canvas.width !== w * scale) this.canvas.width = w * scale;
     if (this.canvas.height !== h * scale) this.canvas.height = h * scale;
     this.canvas.style.width = `${w}px`;
-    this.canvas.style.height = `${h}px`;
     this.draw();
   }
 
@@ -257,8 +275,8 @@ export class AllocatorPanel {
 
   private pointer(event: MouseEvent, click: boolean): void {
     if (!this.layout) return;
-    const box = this.canvas.getBoundingClientRect();
-    const hit = tileAt(this.layout, event.clientX - box.left, event.clientY - box.top);
+    const [x, y] = canvasPoint(this.canvas, this.layout.width, event);
+    const hit = tileAt(this.layout, x, y);
     if (click) {
       if (hit) this.openPool(hit);
       return;
@@ -313,9 +331,11 @@ export class AllocatorPanel {
   }
 }
 
-function section(title: string, body: HTMLElement): HTMLElement {
+function section(title: string, note: string, body: HTMLElement): HTMLElement {
   const wrap = el('section', 'rs-alloc-list-section');
-  wrap.append(el('h4', undefined, title), body);
+  const heading = el('h3', 'rs-alloc-mono', title);
+  wrap.setAttribute('aria-label', title);
+  wrap.append(heading, el('p', 'rs-alloc-list-note', note), body);
   return wrap;
 }
 

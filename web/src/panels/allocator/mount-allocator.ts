@@ -7,10 +7,17 @@
 import type { StepState } from '../../engine/trace-types';
 import type { Store } from '../../state/store';
 import type { AllocatorSnapshot, BlockPlace, ObjectLabel, PoolDetail } from './allocator-data';
+import { labelsOf } from '../object-label';
 import { AllocatorPanel } from './allocator-panel';
+import { addHex } from './pool-detail-text';
+
+/** sizeof(PyGC_Head) on 64-bit CPython 3.11. */
+const GC_HEAD_SIZE = 16;
 
 export function mountAllocator(container: HTMLElement, store: Store): () => void {
   let objects = new Map<number, StepState['objects'][number]>();
+  let byAddress = new Map<string, StepState['objects'][number]>();
+  let labels = new Map<number, ObjectLabel>();
   const panel = new AllocatorPanel(container, {
     async loadPool(arena: number, pool: number): Promise<PoolDetail | null | undefined> {
       const { run, cursor } = store.get();
@@ -22,9 +29,11 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
       return answer;
     },
     selectObject: (id) => store.select(id, 'allocator'),
-    describeObject(id: number): ObjectLabel | null {
-      const object = objects.get(id);
-      return object ? { id, type: object.type, summary: object.summary } : null;
+    describeObject: (id: number): ObjectLabel | null => labels.get(id) ?? null,
+    objectAt(address: string): ObjectLabel | null {
+      // A GC-tracked object starts after its 16-byte PyGC_Head, so id() is the chunk + 16.
+      const object = byAddress.get(address) ?? byAddress.get(addHex(address, GC_HEAD_SIZE));
+      return object ? labels.get(object.id) ?? null : null;
     },
   });
 
@@ -35,16 +44,31 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
   const show = (): void => {
     const { state } = store.get();
     if (!state) return;
-    if (!state.allocator) return panel.clear('The program did not run: nothing was allocated.');
+    if (!state.allocator) {
+      // A run that never started (a syntax error) has no allocator state.
+      panel.clear('The program did not run: nothing was allocated.');
+      return;
+    }
     objects = new Map(state.objects.map((o) => [o.id, o]));
-    panel.update({ snapshot: state.allocator as unknown as AllocatorSnapshot, selected: selectedPlace() });
+    labels = labelsOf(state);
+    byAddress = new Map(state.objects.filter((o) => o.pool === null).map((o) => [o.address, o]));
+    const { selected } = store.get();
+    const address = selected === null ? null : objects.get(selected)?.address ?? null;
+    const chunk = address === null ? undefined
+      : state.allocator.raw?.find((c) => c.address === address || addHex(c.address, GC_HEAD_SIZE) === address);
+    panel.update({
+      snapshot: state.allocator as unknown as AllocatorSnapshot,
+      selected: selectedPlace(),
+      selectedChunk: chunk?.address ?? null,
+    });
   };
 
   const unsubscribe = [
     store.on('state', show),
     store.on('select', show),
     store.on('theme', () => panel.themeChanged()),
-    store.on('run', ({ run }) => { if (!run) panel.clear('Run a program to see its allocator.'); }),
+    // A new trace starts with no pool open; no trace at all shows the invitation to run.
+    store.on('run', ({ run }) => panel.clear(run ? 'Loading…' : 'Run a program to see its allocator.')),
   ];
   panel.clear('Run a program to see its allocator.');
   show();

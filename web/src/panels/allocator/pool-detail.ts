@@ -9,13 +9,15 @@
 // Invariant: show() replaces everything; a PoolDetail older than the last show() is never drawn
 // (the panel checks its request counter before calling show).
 import { clamp, el } from '../panel-dom';
+import { labelText } from '../object-label';
 import type { ObjectLabel, PoolDetail, PoolInfo } from './allocator-data';
 import { classColour, css, type AllocatorTheme } from './allocator-theme';
 import type { PoolRef } from './arena-map-draw';
-import { CHAIN_DRAW_LIMIT, drawPoolBlocks } from './pool-blocks-draw';
+import { drawPoolBlocks } from './pool-blocks-draw';
 import { blockAt, layoutPoolBlocks, type PoolBlocksLayout } from './pool-blocks-layout';
+import { addHex, chainText, ordinal } from './pool-detail-text';
+import { canvasPoint } from './canvas-point';
 
-const CHAIN_TEXT_LIMIT = 24;
 const POOL_OVERHEAD = 48;
 
 export interface PoolDetailHost {
@@ -27,7 +29,7 @@ export interface PoolDetailHost {
 
 export class PoolDetailView {
   readonly root = el('section', 'rs-alloc-pool');
-  private readonly heading = el('h4', 'rs-alloc-pool-heading');
+  private readonly heading = el('h3', 'rs-alloc-pool-heading');
   private readonly counts = el('p', 'rs-alloc-pool-counts');
   private readonly canvas = el('canvas', 'rs-alloc-blocks');
   private readonly chain = el('p', 'rs-alloc-chain');
@@ -127,13 +129,12 @@ export class PoolDetailView {
     if (this.canvas.width !== w) this.canvas.width = w;
     if (this.canvas.height !== h) this.canvas.height = h;
     this.canvas.style.width = `${this.layout.width}px`;
-    this.canvas.style.height = `${this.layout.height}px`;
   }
 
   private pointer(event: PointerEvent | MouseEvent, click: boolean): void {
     if (!this.layout || !this.detail) return;
-    const box = this.canvas.getBoundingClientRect();
-    const block = blockAt(this.layout, event.clientX - box.left, event.clientY - box.top);
+    const [x, y] = canvasPoint(this.canvas, this.layout.width, event);
+    const block = blockAt(this.layout, x, y);
     if (click) {
       if (block === null) return;
       this.cursor = block;
@@ -179,29 +180,8 @@ export class PoolDetailView {
     }
     if (b.object !== null) {
       const label = this.host.describeObject(b.object);
-      text += label ? ` — ${label.type} ${label.summary}` : ` — object ${b.object}`;
+      text += label ? ` — ${labelText(b.object, label)}` : ` — an object of the interpreter (#${b.object})`;
     }
     this.cursorLine.textContent = text;
   }
-}
-
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n}${suffix}`;
-}
-
-export function addHex(hex: string, offset: number): string {
-  try {
-    return `0x${(BigInt(hex) + BigInt(offset)).toString(16)}`;
-  } catch {
-    return `${hex} + ${offset}`;
-  }
-}
-
-export function chainText(chain: number[]): string {
-  if (chain.length === 0) return 'Free list: empty (the next block comes from the untouched part, or the pool is full).';
-  const shown = chain.slice(0, CHAIN_TEXT_LIMIT).join(' → ');
-  const more = chain.length > CHAIN_TEXT_LIMIT ? ` → … (${chain.length - CHAIN_TEXT_LIMIT} more)` : '';
-  const drawn = chain.length > CHAIN_DRAW_LIMIT ? `; the line above follows the first ${CHAIN_DRAW_LIMIT}` : '';
-  return `Free list, head first (${chain.length} block${chain.length === 1 ? '' : 's'}${drawn}): freeblock → ${shown}${more}`;
 }

@@ -10,7 +10,7 @@
 // Invariants: 1. 0 <= phase < phases.length whenever a collection is shown; 2. a cell of phase i
 // is filled only when i <= phase; 3. each object row's name button selects the object.
 import { clamp, el } from '../panel-dom';
-import { labelText } from '../object-label';
+import { labelText, shortAddress } from '../object-label';
 import { objectRows, type CollectionDetail, type CollectionSummary, type ObjectLabel, type ObjectRow } from './collector-data';
 import { phaseNote } from './phase-notes';
 
@@ -20,7 +20,7 @@ export interface StepperHost {
 
 export class CollectionStepper {
   readonly root = el('section', 'rs-gc-stepper');
-  private readonly heading = el('h4');
+  private readonly heading = el('h3');
   private readonly phases = el('ol', 'rs-gc-phases');
   private readonly note = el('div', 'rs-gc-note');
   private readonly table = el('div', 'rs-gc-table-wrap');
@@ -31,6 +31,9 @@ export class CollectionStepper {
   private rows: ObjectRow[] = [];
   private labels = new Map<number, ObjectLabel>();
   private selected: number | null = null;
+  /** Also list the interpreter's own objects (modules, functions…), not only the program's. */
+  private showAll = false;
+  private readonly toggle = el('button', 'rs-gc-toggle');
   phase = 0;
 
   constructor(private readonly host: StepperHost) {
@@ -43,7 +46,9 @@ export class CollectionStepper {
     this.next.addEventListener('click', () => this.go(this.phase + 1));
     const nav = el('div', 'rs-gc-navbar');
     nav.append(this.prev, this.next);
-    this.root.append(this.heading, this.phases, nav, this.note, this.table);
+    this.toggle.type = 'button';
+    this.toggle.addEventListener('click', () => { this.showAll = !this.showAll; this.renderTable(); });
+    this.root.append(this.heading, this.phases, nav, this.note, this.table, this.toggle);
     this.root.addEventListener('keydown', (e) => this.key(e));
     this.root.hidden = true;
   }
@@ -58,7 +63,7 @@ export class CollectionStepper {
     this.detail = detail;
     this.labels = labels;
     this.rows = objectRows(detail);
-    if (!same) this.phase = 0;
+    if (!same) { this.phase = 0; this.showAll = false; }
     this.phase = clamp(this.phase, 0, Math.max(0, detail.phases.length - 1));
     this.root.hidden = false;
     this.heading.textContent = `Collection #${summary.index + 1}: generation ${detail.generation} at step ${detail.step}` +
@@ -123,14 +128,29 @@ export class CollectionStepper {
     this.renderTable();
   }
 
+  /**
+   * The rows to show: by default the objects the program can see (those with a label from the
+   * state) and every object that ends up unreachable; the interpreter's own objects on demand.
+   */
+  private visibleRows(): ObjectRow[] {
+    if (this.showAll || this.labels.size === 0) return this.rows;
+    return this.rows.filter((r) => this.labels.has(r.id) || r.fate === 'freed' || r.cells.some((c) => c?.unreachable));
+  }
+
   private renderTable(): void {
     const detail = this.detail!;
-    if (this.rows.length === 0) {
+    const rows = this.visibleRows();
+    const hidden = this.rows.length - rows.length;
+    this.toggle.hidden = hidden === 0 && !this.showAll;
+    this.toggle.textContent = this.showAll
+      ? 'Show only the program’s objects'
+      : `Show all ${this.rows.length} objects of the generation (${hidden} belong to the interpreter: modules, functions, …)`;
+    if (rows.length === 0) {
       this.table.replaceChildren(el('p', 'rs-gc-empty', 'The collected generation held no objects.'));
       return;
     }
     const table = el('table', 'rs-gc-objects');
-    table.append(el('caption', undefined, 'gc_refs of each object, phase by phase. × unreachable · — not in the list · blank: phase not reached yet'));
+    table.append(el('caption', undefined, 'gc_refs of each object, phase by phase. • in the generation · × unreachable · — not in the list · underlined: changed in that phase · blank: not reached yet'));
     const head = el('tr');
     head.append(el('th', undefined, 'object'));
     detail.phases.forEach((p, i) => {
@@ -144,7 +164,7 @@ export class CollectionStepper {
     thead.append(head);
     const body = el('tbody');
     const last = this.phase === detail.phases.length - 1;
-    for (const row of this.rows) {
+    for (const row of rows) {
       const tr = el('tr');
       const current = row.cells[this.phase];
       if (current?.unreachable) tr.classList.add('rs-gc-row-unreachable');
@@ -158,13 +178,19 @@ export class CollectionStepper {
       const nameCell = el('th');
       nameCell.setAttribute('scope', 'row');
       nameCell.append(name);
+      const address = this.labels.get(row.id)?.address;
+      if (address) nameCell.append(el('span', 'rs-gc-address', shortAddress(address)));
       if (current?.unreachable) nameCell.append(el('span', 'rs-gc-tag', 'unreachable'));
       tr.append(nameCell);
       row.cells.forEach((cell, i) => {
         const td = el('td', i === this.phase ? 'rs-gc-col-current' : undefined);
         if (i > this.phase) td.textContent = '';
         else if (!cell) td.textContent = '—';
-        else {
+        else if (detail.phases[i].phase === 'start') {
+          // Before update_refs gc_refs holds nothing meaningful: only say the object is there.
+          td.textContent = '•';
+          td.title = 'in the generation being collected';
+        } else {
           td.textContent = cell.gcRefs === null ? '×' : String(cell.gcRefs);
           if (cell.unreachable) {
             td.classList.add('rs-gc-cell-unreachable');

@@ -14,7 +14,8 @@ import { renderHistory } from './history-view';
 import './collector.css';
 
 export interface CollectorView {
-  gc: GcStatus | null;
+  /** null while the state loads; 'none' when the program never ran. */
+  gc: GcStatus | null | 'none';
   collections: CollectionSummary[];
   cursorStep: number;
   selected: number | null;
@@ -41,7 +42,7 @@ export class CollectorPanel {
 
   constructor(container: HTMLElement, private readonly host: CollectorPanelHost) {
     panelCount += 1;
-    const heading = el('h3', 'rs-gc-heading', 'Cyclic garbage collector');
+    const heading = el('h2', 'rs-gc-heading', 'Cyclic garbage collector');
     heading.id = `rs-gc-${panelCount}-heading`;
     this.root.setAttribute('aria-labelledby', heading.id);
     this.stepper = new CollectionStepper({ selectObject: (id) => host.selectObject(id) });
@@ -58,7 +59,8 @@ export class CollectorPanel {
 
   update(view: CollectorView): void {
     this.view = view;
-    this.generations.replaceChildren(view.gc ? renderGenerations(view.gc) : el('p', 'rs-gc-empty', 'Loading…'));
+    this.generations.replaceChildren(view.gc === 'none' ? el('p', 'rs-gc-empty', 'The program did not run: the collector has nothing to show.')
+      : view.gc ? renderGenerations(view.gc) : el('p', 'rs-gc-empty', 'Loading…'));
     this.history.replaceChildren(renderHistory(view.collections, view.cursorStep, this.stepper.shownIndex, (c) => this.choose(c)));
     this.stepper.setSelected(view.selected);
   }
@@ -108,6 +110,6 @@ export class CollectorPanel {
 
 function subsection(title: string, body: HTMLElement): HTMLElement {
   const wrap = el('section', 'rs-gc-section');
-  wrap.append(el('h4', undefined, title), body);
+  wrap.append(el('h3', undefined, title), body);
   return wrap;
 }

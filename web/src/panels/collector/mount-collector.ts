@@ -6,7 +6,7 @@
 // Invariants: 1. an answer for a trace that is no longer current is dropped; 2. the unmount
 // function removes the panel and every store subscription.
 import type { Store } from '../../state/store';
-import { labelOf, type ObjectLabel } from '../object-label';
+import { labelsOf, type ObjectLabel } from '../object-label';
 import { CollectorPanel } from './collector-panel';
 
 export function mountCollector(container: HTMLElement, store: Store): () => void {
@@ -17,11 +17,11 @@ export function mountCollector(container: HTMLElement, store: Store): () => void
       const answer = await store.engine.collection(run.trace, index);
       if (store.get().run?.trace !== run.trace) return undefined;
       if (!answer.ok) throw new Error(answer.error.message);
-      const labels = new Map<number, ObjectLabel>();
+      // Names as the program saw them just before the collection's step ran.
       const before = await store.engine.state(run.trace, answer.step, 0);
-      if (before.ok) for (const object of before.objects) labels.set(object.id, labelOf(object));
+      const labels: Map<number, ObjectLabel> = before.ok ? labelsOf(before) : new Map();
       const { state } = store.get();
-      if (state) for (const object of state.objects) if (!labels.has(object.id)) labels.set(object.id, labelOf(object));
+      if (state) for (const [id, label] of labelsOf(state)) if (!labels.has(id)) labels.set(id, label);
       return { detail: answer, labels };
     },
     goToStep: (step) => store.setCursor(step, 0),
@@ -31,10 +31,15 @@ export function mountCollector(container: HTMLElement, store: Store): () => void
   const show = (): void => {
     const { run, state, cursor, selected } = store.get();
     if (!run) return;
-    panel.update({ gc: state?.gc ?? null, collections: run.collections, cursorStep: cursor.step, selected });
+    // state.gc is null when the program never ran (a syntax error): nothing to show then.
+    panel.update({ gc: state ? state.gc ?? 'none' : null, collections: run.collections, cursorStep: cursor.step, selected });
   };
   const unsubscribe = [
-    store.on('run', ({ run }) => { if (run) show(); else panel.clear('Run a program to see the collector.'); }),
+    // A new trace closes the collection shown for the previous one.
+    store.on('run', ({ run }) => {
+      panel.clear(run ? 'Loading…' : 'Run a program to see the collector.');
+      if (run) show();
+    }),
     store.on('state', show),
     store.on('select', show),
   ];

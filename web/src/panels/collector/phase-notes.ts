@@ -8,6 +8,10 @@ export interface PhaseNote {
 }
 
 const NOTES: Record<string, PhaseNote> = {
+  start: {
+    title: 'Start',
+    text: 'The collection begins: the younger generations are merged into the one being collected, and their counts reset.',
+  },
   update_refs: {
     title: 'Copy reference counts',
     text: 'Every object in the generation being collected gets a scratch counter, gc_refs, set to its reference count.',

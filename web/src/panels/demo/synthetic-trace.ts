@@ -80,6 +80,10 @@ export class SyntheticTrace {
       objects.push(this.object(10, 'list', '[[[...]]]', 56, null), this.object(11, 'list', '[[[...]]]', 56, null));
     }
     objects.push(this.object(12, 'list', '[1]', 64, null));
+    if (a.stats.raw_chunks_in_use > 0) {
+      // A big string in the first malloc chunk (after a 16-byte header, as a GC object would be).
+      objects.push({ ...this.object(102, 'str', "'xxxxxxxx…'", 1049, null), address: '0x55555555a010' });
+    }
     return {
       step, instr: 0, instructions: 0, line: step, instruction: null, frames: [], objects,
       gc: { count: [this.gcCount(step), step > COLLECT_STEP ? 0 : 0, 0], threshold: [700, 10, 10], enabled: true,

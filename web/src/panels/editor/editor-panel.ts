@@ -3,9 +3,10 @@
 // `state` it marks the lines of the cursor; after a run that failed it marks the error line.
 // Invariants: the editor never runs code; the page reads the text with getSource() when the
 // user runs it. Marks are cleared when the text changes.
-import { basicSetup } from 'codemirror';
+import { minimalSetup } from 'codemirror';
 import { python } from '@codemirror/lang-python';
-import { EditorView } from '@codemirror/view';
+import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import type { Store } from '../../state/store';
 import { breakpointLines, breakpoints, setBreakpointLines } from './breakpoints';
@@ -34,8 +35,14 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
     parent: container,
     doc: initial,
     extensions: [
+      // A lean setup (no autocompletion, search or lint panels): a smaller first load.
       breakpoints(),
-      basicSetup,
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      highlightActiveLine(),
+      minimalSetup,
+      bracketMatching(),
+      indentOnInput(),
       python(),
       codeColours(),
       lineMarks(),
@@ -48,24 +55,30 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
   });
 
   let errorLine = 0;
+  let shownKey = '';
   const showMarks = () => {
     const { run, state, cursor } = store.get();
-    if (!run) return view.dispatch({ effects: setLineMarks.of({ next: 0, done: 0, error: errorLine }) });
+    if (!run) {
+      shownKey = '';
+      return view.dispatch({ effects: setLineMarks.of({ next: 0, done: 0, error: errorLine }) });
+    }
     const next = state?.line ?? run.timeline.line[cursor.step] ?? 0;
     const done = cursor.step > 0 ? run.timeline.line[cursor.step - 1] ?? 0 : 0;
-    view.dispatch({ effects: setLineMarks.of({ next, done: done === next ? 0 : done, error: errorLine }) });
-    if (next > 0 && next <= view.state.doc.lines) {
-      view.dispatch({ effects: EditorView.scrollIntoView(view.state.doc.line(next).from, { y: 'nearest' }) });
-    }
+    const marks = setLineMarks.of({ next, done: done === next ? 0 : done, error: errorLine });
+    const key = `${next}:${done}:${errorLine}`;
+    if (key === shownKey) return;
+    shownKey = key;
+    const scroll = next > 0 && next <= view.state.doc.lines ? [EditorView.scrollIntoView(view.state.doc.line(next).from, { y: 'nearest' })] : [];
+    view.dispatch({ effects: [marks, ...scroll] });
   };
   store.on('run', ({ run }) => {
     errorLine = run && (run.end.reason === 'syntax_error' || run.end.reason === 'exception' || run.end.reason === 'unsupported') ? run.end.line : 0;
     showMarks();
   });
   store.on('state', showMarks);
-  store.on('cursor', showMarks);
   editListeners.push(() => {
     errorLine = 0;
+    shownKey = '';
   });
 
   return {

@@ -37,8 +37,12 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
   const draw = () => {
     const { state, selected } = store.get();
     if (state) shown = state;
-    empty.hidden = shown !== null;
-    scroller.hidden = shown === null;
+    const reason = store.get().run?.end.reason;
+    const neverRan = (reason === 'syntax_error' || reason === 'unsupported') && (shown?.frames.length ?? 0) === 0;
+    const nothing = shown === null || neverRan;
+    empty.textContent = shown === null ? 'Run the program to see its frames and objects.' : 'The program did not start, so there are no frames or objects.';
+    empty.hidden = !nothing;
+    scroller.hidden = nothing;
     if (shown) view.update(shown, stackToggle.checked, selected);
     renderDetails(details, shown, selected);
   };
@@ -56,6 +60,26 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
   });
   stackToggle.addEventListener('change', draw);
 
+  // Tell the drawing which part is in view (it builds only the cards near it).
+  let size = { width: 1600, height: 1200 };
+  let pending = false;
+  const sendViewport = () => {
+    pending = false;
+    view.setViewport({ left: scroller.scrollLeft, top: scroller.scrollTop, width: size.width, height: size.height });
+  };
+  scroller.addEventListener('scroll', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(sendViewport);
+  }, { passive: true });
+  new ResizeObserver((entries) => {
+    const box = entries[0]?.contentRect;
+    if (box && box.width > 0) {
+      size = { width: box.width, height: box.height };
+      sendViewport();
+    }
+  }).observe(scroller);
+
   const off = [
     store.on('run', () => {
       view.reset();
@@ -63,7 +87,14 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
       draw();
     }),
     store.on('state', draw),
-    store.on('select', draw),
+    store.on('select', ({ id, source }) => {
+      draw();
+      // Selected in another panel (the allocator's block, the collector's table): show it here.
+      const spot = id === null ? undefined : view.spotOf(id);
+      if (source !== 'heap' && spot) {
+        scroller.scrollTo({ left: Math.max(0, spot.x - 40), top: Math.max(0, spot.y - 40) });
+      }
+    }),
   ];
   draw();
   return () => {

@@ -33,10 +33,14 @@ export function mountOutput(container: HTMLElement, store: Store): OutputHandle 
       return;
     }
     const text = index.at(cursor.step);
-    stdout.textContent = text.stdout;
-    stderr.textContent = text.stderr;
+    // Touch the DOM only when the text changed: most steps print nothing.
+    if (stdout.textContent !== text.stdout) {
+      stdout.textContent = text.stdout;
+      requestAnimationFrame(() => (stdout.scrollTop = stdout.scrollHeight));
+    }
+    if (stderr.textContent !== text.stderr) stderr.textContent = text.stderr;
     stderr.hidden = text.stderr === '';
-    stdout.scrollTop = stdout.scrollHeight;
+    stdout.hidden = text.stdout === '' && text.stderr !== '';
   };
   store.on('run', ({ run }) => {
     index = run ? indexOutput(run) : null;

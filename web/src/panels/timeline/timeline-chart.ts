@@ -1,7 +1,7 @@
 // Draws a run's timeline on a canvas: memory in use over the steps, scaled from the run's lowest
 // to its highest value (min–max per pixel column, so a 1M-step run costs one pass), a tick for each collection, and the cursor.
-// Invariants: the chart is computed once per run and size (chartColumns) and the cursor is drawn
-// on top, so moving the cursor is one blit plus a line; colours come from the theme variables.
+// Invariants: the chart is computed and drawn once per run, size and theme (on a canvas kept off
+// screen) and the cursor is drawn on top, so moving the cursor is one blit plus a line; colours come from the theme variables.
 import type { RunInfo } from '../../engine/trace-types';
 
 export interface ChartColumns {
@@ -31,10 +31,11 @@ export function chartColumns(run: RunInfo, width: number): ChartColumns {
   return { width, low, high, min, max: Math.max(max, min + 1) };
 }
 
-export function drawChart(canvas: HTMLCanvasElement, run: RunInfo, columns: ChartColumns, step: number): void {
+/** Draws the chart (without the cursor) on `canvas`, in the colours of `styleSource`. */
+export function drawChart(canvas: HTMLCanvasElement, styleSource: Element, run: RunInfo, columns: ChartColumns): void {
   const context = canvas.getContext('2d');
   if (!context) return;
-  const style = getComputedStyle(canvas);
+  const style = getComputedStyle(styleSource);
   const height = canvas.height;
   context.clearRect(0, 0, canvas.width, height);
   context.fillStyle = style.getPropertyValue('--rs-alloc').trim() || '#0072b2';
@@ -60,6 +61,15 @@ export function drawChart(canvas: HTMLCanvasElement, run: RunInfo, columns: Char
     const x = Math.round((collection.step / span) * (columns.width - 1));
     context.fillRect(x, 0, 2, 6);
   }
-  context.fillStyle = style.getPropertyValue('--rs-unreachable').trim() || '#d55e00';
-  context.fillRect(Math.round((step / span) * (columns.width - 1)) - 1, 0, 2, height);
+}
+
+/** Copies the drawn chart onto the visible canvas and draws the cursor at `step`. */
+export function drawCursor(canvas: HTMLCanvasElement, chart: HTMLCanvasElement, run: RunInfo, step: number): void {
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(chart, 0, 0);
+  const span = Math.max(1, run.steps);
+  context.fillStyle = getComputedStyle(canvas).getPropertyValue('--rs-unreachable').trim() || '#d55e00';
+  context.fillRect(Math.round((step / span) * (canvas.width - 1)) - 1, 0, 2, canvas.height);
 }

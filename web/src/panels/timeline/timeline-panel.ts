@@ -5,7 +5,7 @@
 // run or the canvas size changes.
 import type { Store } from '../../state/store';
 import { el } from '../../util/dom';
-import { chartColumns, drawChart, type ChartColumns } from './timeline-chart';
+import { chartColumns, drawChart, drawCursor, type ChartColumns } from './timeline-chart';
 
 export function mountTimeline(container: HTMLElement, store: Store): () => void {
   const slider = el('input', { className: 'rs-scrubber', attrs: { type: 'range', min: '0', max: '0', value: '0', step: '1', 'aria-label': 'Timeline: step' } });
@@ -14,9 +14,13 @@ export function mountTimeline(container: HTMLElement, store: Store): () => void 
   container.append(root);
 
   let columns: ChartColumns | null = null;
+  let chart: HTMLCanvasElement | null = null;
+  // The canvas's width as last reported by the ResizeObserver (reading clientWidth on every step
+  // would force a layout of the whole page).
+  let measured = 600;
   const redraw = () => {
     const { run, cursor } = store.get();
-    const width = Math.max(50, Math.floor(canvas.clientWidth || 600));
+    const width = Math.max(50, Math.floor(measured));
     if (canvas.width !== width) {
       canvas.width = width;
       columns = null;
@@ -25,13 +29,20 @@ export function mountTimeline(container: HTMLElement, store: Store): () => void 
       canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
       return;
     }
-    if (!columns) columns = chartColumns(run, width);
-    drawChart(canvas, run, columns, cursor.step);
+    if (!columns || !chart) {
+      columns = chartColumns(run, width);
+      chart = document.createElement('canvas');
+      chart.width = canvas.width;
+      chart.height = canvas.height;
+      drawChart(chart, canvas, run, columns);
+    }
+    drawCursor(canvas, chart, run, cursor.step);
   };
 
   slider.addEventListener('input', () => store.setCursor(Number(slider.value), 0));
   const offRun = store.on('run', ({ run }) => {
     columns = null;
+    chart = null;
     slider.max = String(run?.steps ?? 0);
     slider.disabled = !run;
     slider.value = '0';
@@ -42,8 +53,14 @@ export function mountTimeline(container: HTMLElement, store: Store): () => void 
     slider.setAttribute('aria-valuetext', `step ${cursor.step}`);
     redraw();
   });
-  const offTheme = store.on('theme', redraw);
-  const resize = new ResizeObserver(() => redraw());
+  const offTheme = store.on('theme', () => {
+    chart = null;
+    redraw();
+  });
+  const resize = new ResizeObserver((entries) => {
+    measured = entries[0]?.contentRect.width || measured;
+    redraw();
+  });
   resize.observe(canvas);
   slider.disabled = true;
   return () => {
