@@ -9,11 +9,18 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // The page, and the allocator/collector panels' own demo and test page.
+    // The page, the embedded player, the <refscope-player> script, and the allocator/collector
+    // panels' own demo and test page.
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./web/index.html', import.meta.url)),
         'panels-demo': fileURLToPath(new URL('./web/panels-demo.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./web/embed.html', import.meta.url)),
+        // <refscope-player> (docs/embedding.md): a script with a fixed name, next to embed.html.
+        player: fileURLToPath(new URL('./web/src/embed/player-element.ts', import.meta.url)),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'player' ? 'player.js' : 'assets/[name]-[hash].js'),
       },
     },
   },

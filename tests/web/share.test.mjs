@@ -56,6 +56,8 @@ test('damaged links are refused with a message', async () => {
   assert.match(await refusal(codec.decodeFragment(fragment.slice(0, fragment.length - 12))), /damaged/);
   assert.match(await refusal(codec.decodeFragment(fragment + '<script>')), /damaged/);
   assert.match(await refusal(codec.decodeFragment('s1.' + 'A'.repeat(40))), /damaged/);
+  assert.ok(codec.isScenarioFragment('#s2.abc'));
+  assert.match(await refusal(codec.decodeFragment('#s2.abc')), /newer refscope \(link encoding 2\)/);
 });
 
 /** A fragment carrying `data` as its JSON, encoded as the page encodes. */

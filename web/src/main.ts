@@ -5,6 +5,7 @@
 import './styles/theme.css';
 import './styles/page.css';
 import './styles/panels.css';
+import './styles/sharing.css';
 import { EngineClient } from './engine/engine-client';
 import type { ProfileName } from './engine/trace-types';
 import { Store } from './state/store';
@@ -15,7 +16,12 @@ import { mountHeap } from './panels/heap/heap-panel';
 import { mountOutput } from './panels/output/output-panel';
 import { mountCollector } from './panels/collector/mount-collector';
 import { mountAllocator } from './panels/allocator/mount-allocator';
-import { EXAMPLES } from './app/examples';
+import { PICKS } from './app/picks';
+import { mountGalleryNote } from './gallery/gallery-note';
+import { mountPlots } from './panels/plots/mount-plots';
+import { copyLink, openFromLocation, type ScenarioHost } from './app/share-link';
+import { mountEmbedDialog } from './app/embed-dialog';
+import { mountExportMenu } from './app/export-menu';
 import { syncStateWithCursor } from './app/cursor-sync';
 import { whileVisible } from './app/visible-store';
 import { makeRunner } from './app/run-program';
@@ -33,15 +39,24 @@ const store = new Store(engine, initialTheme());
 mountThemeSwitch(element<HTMLButtonElement>('theme'), store);
 
 const exampleSelect = element<HTMLSelectElement>('example');
-for (const example of EXAMPLES) exampleSelect.add(new Option(example.title, example.id));
+const galleryGroup = document.createElement('optgroup');
+galleryGroup.label = 'Gallery';
+const moreGroup = document.createElement('optgroup');
+moreGroup.label = 'More examples';
+for (const pick of PICKS) (pick.gallery ? galleryGroup : moreGroup).appendChild(new Option(pick.title, pick.id));
+exampleSelect.append(galleryGroup, moreGroup);
 const stdinBox = element<HTMLTextAreaElement>('stdin');
-const editor = mountEditor(element('editor'), store, EXAMPLES[0].source);
+const profileSelect = element<HTMLSelectElement>('profile');
+const galleryNote = mountGalleryNote(element('gallery-note'), store);
+const editor = mountEditor(element('editor'), store, PICKS[0].source);
+galleryNote.show(PICKS[0].gallery);
 const output = mountOutput(element('output'), store);
 const controls = mountControls(element('controls'), store, () => editor.breakpoints());
 mountTimeline(element('timeline'), store);
 mountHeap(element('heap'), store);
 mountCollector(element('collector'), whileVisible(store, element('collector')));
 mountAllocator(element('allocator'), whileVisible(store, element('allocator')));
+mountPlots(element('plots'), whileVisible(store, element('plots')));
 syncStateWithCursor(store, (message) => output.showMessage(message, 'error'));
 
 const status = element('status');
@@ -49,7 +64,7 @@ const cancelButton = element<HTMLButtonElement>('cancel');
 const runButton = element<HTMLButtonElement>('run');
 const runner = makeRunner(store, {
   source: () => editor.getSource(),
-  profile: () => element<HTMLSelectElement>('profile').value as ProfileName,
+  profile: () => profileSelect.value as ProfileName,
   stdin: () => stdinBox.value,
   maxSteps: () => Number(element<HTMLSelectElement>('max-steps').value),
 }, {
@@ -63,31 +78,61 @@ engine.onReset = () => {
   if (!store.get().busy) store.setRun(null);
 };
 exampleSelect.addEventListener('change', () => {
-  const example = EXAMPLES.find((e) => e.id === exampleSelect.value);
+  const example = PICKS.find((e) => e.id === exampleSelect.value);
   if (!example) return;
   editor.setSource(example.source);
-  stdinBox.value = example.stdin ?? '';
+  stdinBox.value = example.stdin;
+  if (example.profile) profileSelect.value = example.profile;
+  galleryNote.show(example.gallery);
   store.setRun(null);
   output.showMessage('', 'ok');
   status.textContent = '';
 });
 editor.onEdit(() => {
   if (store.get().run) status.textContent = 'The code changed: run it again to see the new trace.';
+  const pick = PICKS.find((e) => e.id === exampleSelect.value);
+  galleryNote.setEdited(pick?.source !== editor.getSource());
+});
+
+// Sharing: links that reopen this view, the embed snippets, exports.
+const scenarioHost: ScenarioHost = {
+  source: () => editor.getSource(),
+  setSource: (source) => editor.setSource(source),
+  profile: () => profileSelect.value as ProfileName,
+  setProfile: (profile) => (profileSelect.value = profile),
+  stdin: () => stdinBox.value,
+  setStdin: (stdin) => (stdinBox.value = stdin),
+  breakpoints: () => [...editor.breakpoints()].sort((a, b) => a - b),
+  setBreakpoints: (lines) => editor.setBreakpoints(lines),
+  run: () => runner.run(),
+  message: (text, tone) => output.showMessage(text, tone),
+};
+element<HTMLButtonElement>('copy-link').addEventListener('click', () => void copyLink(store, scenarioHost));
+mountEmbedDialog(element<HTMLButtonElement>('embed'), store, scenarioHost);
+mountExportMenu(element<HTMLSelectElement>('export'), store, {
+  view: () => document.querySelector<SVGSVGElement>('svg.rs-heap-svg'),
+  message: (text, tone) => output.showMessage(text, tone),
+  status: (text) => (status.textContent = text),
 });
 bindShortcuts(controls, () => void runner.run());
 
 // Test hook: lets the browser tests replace the program text without typing it.
 (window as unknown as { refscope: object }).refscope = {
   setSource: (source: string) => editor.setSource(source),
+  getSource: () => editor.getSource(),
   store,
 };
 
 void engine.ready.then((ready) => {
   if (ready.ok) {
     performance.mark('refscope-ready');
-    document.body.dataset.ready = '1';
     runButton.disabled = false;
     status.textContent = '';
+    // A link opens its scenario (or says why it cannot) before the page reports ready.
+    void openFromLocation(store, scenarioHost).then((opened) => {
+      if (opened) galleryNote.show(null);
+      document.body.dataset.ready = '1';
+    });
   } else {
     document.body.dataset.error = '1';
     const box = element('error');

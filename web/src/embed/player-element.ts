@@ -20,7 +20,8 @@ import { encodeScenario } from '../share/link-codec';
 import { formatEmbedOptions, type Theme } from './embed-options';
 import { envelope, type HostMessage, parsePlayerMessage, type PlayerMessage } from './protocol';
 
-const DEFAULT_EMBED = new URL('embed.html', import.meta.url).href;
+// The embed page sits next to player.js in the build (vite.config.js names both).
+const DEFAULT_EMBED = new URL(/* @vite-ignore */ 'embed.html', import.meta.url).href;
 
 /** Common leading whitespace removed, so an indented program in HTML runs as written. */
 export function dedent(text: string): string {

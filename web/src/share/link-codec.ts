@@ -71,14 +71,19 @@ export async function encodeScenario(scenario: Scenario): Promise<string> {
   return FRAGMENT_PREFIX + toBase64Url(compressed);
 }
 
-/** True when a fragment (with or without '#') looks like a refscope scenario link. */
+/** True when a fragment (with or without '#') looks like a refscope scenario link of any
+ *  encoding (`s1.`, or a future `s2.` that decodeFragment refuses with a clear message). */
 export function isScenarioFragment(fragment: string): boolean {
-  return fragment.replace(/^#/, '').startsWith(FRAGMENT_PREFIX);
+  return /^s\d+\./.test(fragment.replace(/^#/, ''));
 }
 
 /** The scenario a fragment carries (invariant 2). */
 export async function decodeFragment(fragment: string): Promise<Scenario> {
   const body = fragment.replace(/^#/, '');
+  const encoding = /^s(\d+)\./.exec(body);
+  if (encoding && encoding[1] !== '1') {
+    throw new ScenarioError(`The link was made by a newer refscope (link encoding ${encoding[1]}); this page reads encoding 1.`);
+  }
   if (!body.startsWith(FRAGMENT_PREFIX)) {
     throw new ScenarioError('This is not a refscope scenario link (it should start with "#s1.").');
   }

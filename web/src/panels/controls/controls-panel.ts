@@ -14,6 +14,8 @@ export interface ControlsHandle {
   /** Runs a navigation command by name (the shortcuts use this too). */
   command(name: CommandName): void;
   togglePlay(): void;
+  /** Whether the cursor is moving by itself (play). */
+  playing(): boolean;
 }
 
 export type CommandName =
@@ -142,5 +144,5 @@ export function mountControls(container: HTMLElement, store: Store, breakpoints:
   });
   refresh();
 
-  return { command, togglePlay };
+  return { command, togglePlay, playing: () => timer !== null };
 }

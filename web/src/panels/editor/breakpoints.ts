@@ -36,6 +36,16 @@ const breakpointField = StateField.define<RangeSet<GutterMarker>>({
   },
 });
 
+/** Replaces every breakpoint with breakpoints on `lines` (1-based; lines past the end are dropped). */
+export function setBreakpointLines(view: EditorView, lines: Iterable<number>): void {
+  const present = breakpointLines(view.state);
+  const wanted = new Set([...lines].filter((line) => line >= 1 && line <= view.state.doc.lines));
+  const effects = [...new Set([...present, ...wanted])]
+    .filter((line) => present.has(line) !== wanted.has(line))
+    .map((line) => toggleBreakpoint.of({ pos: view.state.doc.line(line).from }));
+  if (effects.length > 0) view.dispatch({ effects });
+}
+
 function toggleAt(view: EditorView, pos: number): boolean {
   view.dispatch({ effects: toggleBreakpoint.of({ pos: view.state.doc.lineAt(pos).from }) });
   return true;

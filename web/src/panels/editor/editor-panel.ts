@@ -7,8 +7,9 @@ import { minimalSetup } from 'codemirror';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
+import { EditorState } from '@codemirror/state';
 import type { Store } from '../../state/store';
-import { breakpointLines, breakpoints } from './breakpoints';
+import { breakpointLines, breakpoints, setBreakpointLines } from './breakpoints';
 import { codeColours } from './code-colours';
 import { lineMarks, setLineMarks } from './line-marks';
 
@@ -16,12 +17,19 @@ export interface EditorHandle {
   getSource(): string;
   setSource(source: string): void;
   breakpoints(): Set<number>;
+  setBreakpoints(lines: Iterable<number>): void;
   /** Called whenever the user edits the text. */
   onEdit(listener: () => void): void;
   focus(): void;
 }
 
-export function mountEditor(container: HTMLElement, store: Store, initial: string): EditorHandle {
+export interface EditorOptions {
+  /** The program cannot be edited (embeds with readonly=1). */
+  readOnly?: boolean;
+}
+
+export function mountEditor(container: HTMLElement, store: Store, initial: string,
+                            options: EditorOptions = {}): EditorHandle {
   const editListeners: (() => void)[] = [];
   const view = new EditorView({
     parent: container,
@@ -39,6 +47,7 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
       codeColours(),
       lineMarks(),
       EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
+      options.readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : [],
       EditorView.updateListener.of((update) => {
         if (update.docChanged) for (const listener of editListeners) listener();
       }),
@@ -76,6 +85,7 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
     getSource: () => view.state.doc.toString(),
     setSource: (source) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: source } }),
     breakpoints: () => breakpointLines(view.state),
+    setBreakpoints: (lines) => setBreakpointLines(view, lines),
     onEdit: (listener) => editListeners.push(listener),
     focus: () => view.focus(),
   };
