@@ -85,7 +85,7 @@ export class SyntheticTrace {
       objects.push({ ...this.object(102, 'str', "'xxxxxxxx…'", 1049, null), address: '0x55555555a010' });
     }
     return {
-      step, instr: 0, instructions: 0, line: step, instruction: null, frames: [], objects,
+      step, instr: 0, instructions: 0, line: step, instruction: null, frames: [], objects, omitted: 0,
       gc: { count: [this.gcCount(step), step > COLLECT_STEP ? 0 : 0, 0], threshold: [700, 10, 10], enabled: true,
             collections: step > COLLECT_STEP ? 1 : 0 },
       allocator: {
