@@ -30,18 +30,16 @@ void walk(const lang::CompilationUnit& unit, std::uint32_t index, std::string& o
 int dis_command(const Args& args) {
     if (args.size() != 1) return usage_error("usage: refscope dis FILE.py");
     std::string path(args[0]);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string source;
+    if (!read_file(path, source)) {
         std::fprintf(stderr, "refscope: can't open file '%s'\n", path.c_str());
         return 2;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
     // python3 (3.9+) reports the script under its absolute, normalized path
     std::error_code ec;
     std::filesystem::path abs = std::filesystem::absolute(path, ec);
     std::string filename = ec ? path : abs.lexically_normal().string();
-    lang::CompileResult r = lang::compile(ss.str(), filename);
+    lang::CompileResult r = lang::compile(source, filename);
     if (auto* e = std::get_if<lang::SyntaxErrorInfo>(&r)) {
         std::fputs(lang::format_syntax_error(*e).c_str(), stderr);
         return 1;

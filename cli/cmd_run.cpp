@@ -20,19 +20,6 @@
 
 namespace refscope::cli {
 
-namespace {
-
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
-}  // namespace
-
 int run_command(const Args& args) {
     RunOptions options;
     std::string file;

@@ -27,15 +27,6 @@ namespace refscope::cli {
 
 namespace {
 
-bool slurp(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
 // "all", "none" or a comma-separated list of steps.
 bool parse_states(const std::string& text, bool& all, std::vector<std::uint64_t>& steps) {
     all = text == "all";
@@ -87,7 +78,7 @@ int trace_command(const Args& args) {
                 if (!p) return usage_error("unknown profile '" + value + "' (use 3.11 or classic)");
                 in.profile = *p;
             } else if (a == "--stdin") {
-                if (!slurp(value, in.stdin_text)) return usage_error("cannot read '" + value + "'");
+                if (!read_file(value, in.stdin_text)) return usage_error("cannot read '" + value + "'");
             } else {
                 states_text = value;
             }
@@ -104,7 +95,7 @@ int trace_command(const Args& args) {
     std::vector<std::uint64_t> steps;
     if (!parse_states(states_text, all_states, steps))
         return usage_error("--states takes all, none or steps such as 0,5,12");
-    if (!slurp(file, in.source)) {
+    if (!read_file(file, in.source)) {
         std::fprintf(stderr, "refscope: can't open file '%s'\n", file.c_str());
         return 2;
     }

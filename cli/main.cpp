@@ -4,6 +4,8 @@
 //
 // Exit status: 0 on success, 2 for a command line it does not understand (like python3).
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string_view>
 
 #include "commands.hpp"
@@ -43,6 +45,15 @@ int refscope::cli::usage_error(std::string_view message) {
     std::fprintf(stderr, "refscope: %.*s\nTry 'refscope --help'.\n",
                  static_cast<int>(message.size()), message.data());
     return 2;
+}
+
+bool refscope::cli::read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
 }
 
 int main(int argc, char** argv) {
