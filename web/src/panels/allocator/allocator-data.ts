@@ -1,8 +1,8 @@
 // The allocator data the panel draws, as docs/trace-format.md (version 1) defines it: the
 // `allocator` part of a State, one pool block by block (the `pool` command), and where a selected
 // object's block lives. Shapes only; nothing here talks to the engine. The pool and block shapes
-// come from engine/trace-types.ts; the arena shapes are spelled out here because trace-types
-// leaves StepState.allocator.arenas as unknown[].
+// come from engine/trace-types.ts; the arena and pool shapes from the wasm module's declarations
+// (web/src/wasm/core.d.mts), because trace-types leaves StepState.allocator.arenas as unknown[].
 //
 // Invariants the panel relies on (the core guarantees them):
 //   1. arena.pools lists the carved pools of an arena in index order; pools index..ntotalpools-1
@@ -10,29 +10,9 @@
 //   2. pool.count + pool.nfree + pool.untouched == pool.capacity.
 //   3. a PoolDetail's blocks are in address order; freeblock holds indices into blocks, head first.
 import type { PoolDetail as EnginePoolDetail, PoolRef } from '../../engine/trace-types';
+import type { ArenaInfo, PoolInfo } from '../../wasm/core.mjs';
+export type { ArenaInfo, PoolInfo };
 export type { ObjectLabel } from '../object-label';
-
-/** One pool of an arena (as in the `alloc_scenario` answer, web/src/wasm/core.d.mts). */
-export interface PoolInfo {
-  index: number;
-  address: string;
-  state: 'unused' | 'used' | 'full' | 'empty';
-  szidx: number;
-  block_size: number;
-  count: number;
-  capacity: number;
-  nfree: number;
-  untouched: number;
-}
-
-/** One live arena: `pools` lists its carved pools only. */
-export interface ArenaInfo {
-  index: number;
-  address: string;
-  ntotalpools: number;
-  nfreepools: number;
-  pools: PoolInfo[];
-}
 
 /** A request that went past pymalloc to the (simulated) system malloc. */
 export interface RawChunk {
