@@ -117,7 +117,10 @@ public:
     HeapHooks* hooks() const { return hooks_; }
     void set_observer(ObjectObserver* observer) { observer_ = observer; }
 
-    const Object& get(ObjId id) const { return own_chunk(id >> kChunkShift).items[id & kChunkMask]; }
+    const Object& get(ObjId id) const {
+        if (!copy_on_read_) return peek(id);
+        return own_chunk(id >> kChunkShift).items[id & kChunkMask];
+    }
     Object& at(ObjId id) { return own_chunk(id >> kChunkShift).items[id & kChunkMask]; }
     std::size_t table_size() const { return table_size_; }
     std::size_t live_count() const { return live_count_; }
@@ -143,6 +146,20 @@ public:
         for (const auto& chunk : chunks_) f(static_cast<const void*>(chunk.get()), sizeof(ObjectChunk));
     }
     std::size_t copied_table_bytes() const;
+    // While reading the heap without changing it (a trace's snapshot), get() need not take a
+    // private copy of shared storage: ReadOnlyScope turns that off. Nothing may be written
+    // (at(), constructors, reference counts) while one is active.
+    class ReadOnlyScope {
+    public:
+        explicit ReadOnlyScope(const Heap& heap) : heap_(heap), saved_(heap.copy_on_read_) { heap.copy_on_read_ = false; }
+        ~ReadOnlyScope() { heap_.copy_on_read_ = saved_; }
+        ReadOnlyScope(const ReadOnlyScope&) = delete;
+        ReadOnlyScope& operator=(const ReadOnlyScope&) = delete;
+
+    private:
+        const Heap& heap_;
+        bool saved_;
+    };
     // Bytes of the chunks no copy shares (written since the last copy, or new): what the next
     // copy will hold on to once this heap writes them again.
     std::size_t unshared_chunk_bytes() const {
@@ -402,6 +419,7 @@ private:
         return *chunk;
     }
     mutable std::vector<std::shared_ptr<ObjectChunk>> chunks_;   // mutable: copy-on-read
+    mutable bool copy_on_read_ = true;                           // see ReadOnlyScope
     std::size_t table_size_ = 0;
     std::vector<ObjId> free_ids_;
     std::uint64_t next_serial_ = 1;

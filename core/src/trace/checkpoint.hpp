@@ -45,7 +45,7 @@ struct Checkpoint {
 struct CheckpointPolicy {
     bool enabled = true;
     std::uint64_t interval = 2048;             // line events between checkpoints, at first
-    std::size_t max_bytes = std::size_t{96} << 20;
+    std::size_t max_bytes = std::size_t{64} << 20;
 };
 
 // Called by the recorder at each line event, before its tracker counts it: takes a checkpoint

@@ -99,9 +99,15 @@ private:
         auto it = freed_serial_.find(id);
         return it == freed_serial_.end() ? 0 : it->second;
     }
+    // Building reads the engine and changes nothing (snapshot.hpp, 1): shared storage is read
+    // where it is, not copied.
+    json build(const lang::Instr* next) {
+        object::Heap::ReadOnlyScope read_only(vm_->heap());
+        return build_(*this, next);
+    }
     void capture(const lang::Instr* next) {
         if (result_) return;
-        result_ = build_(*this, next);
+        result_ = build(next);
         throw lang::LimitReached{"seek"};
     }
     void capture_final(const lang::Instr* next) {
@@ -109,13 +115,13 @@ private:
             if (step_ == trace_.steps && !window.count({step_, 0})) {
                 window_step_ = step_;
                 window_instr_ = 0;
-                window[{step_, 0}] = build_(*this, next);
+                window[{step_, 0}] = build(next);
             }
             result_ = json::object();
             return;
         }
         if (result_ || collection_ || step_ != trace_.steps) return;
-        result_ = build_(*this, next);
+        result_ = build(next);
     }
     void window_point(const lang::Instr& instr) {
         if (s_.line_events == 0) return;
@@ -125,7 +131,7 @@ private:
         if (!in_window && !exact) return;
         window_step_ = s;
         window_instr_ = s_.instr_in_step;
-        window[{s, s_.instr_in_step}] = build_(*this, &instr);
+        window[{s, s_.instr_in_step}] = build(&instr);
         const std::uint64_t stop_step = std::max(last_, step_);
         const bool done = s > stop_step || (s == stop_step && (step_ != stop_step || s_.instr_in_step >= instr_));
         if (done && step_ < trace_.steps) {
