@@ -9,7 +9,7 @@ import type { CollectionSummary } from './collector-data';
 const REASONS: Record<string, string> = {
   automatic: 'automatic (threshold)',
   'gc.collect': 'gc.collect()',
-  shutdown: 'interpreter shutdown',
+  shutdown: 'shutdown',
 };
 
 export function renderHistory(collections: CollectionSummary[], cursorStep: number, openIndex: number | null,
@@ -20,7 +20,11 @@ export function renderHistory(collections: CollectionSummary[], cursorStep: numb
   const table = el('table', 'rs-gc-history');
   const caption = el('caption', 'rs-visually-hidden', 'Collections in this run');
   const head = el('tr');
-  for (const name of ['', 'step', 'generation', 'reason', 'collected', 'uncollectable']) head.append(el('th', undefined, name));
+  for (const name of ['', 'step', 'gen.', 'reason', 'collected', 'uncollectable']) {
+    const th = el('th', undefined, name);
+    if (name === 'gen.') th.title = 'generation collected';
+    head.append(th);
+  }
   const thead = el('thead');
   thead.append(head);
   const body = el('tbody');
@@ -42,5 +46,7 @@ export function renderHistory(collections: CollectionSummary[], cursorStep: numb
     body.append(row);
   }
   table.append(caption, thead, body);
-  return table;
+  const wrap = el('div', 'rs-gc-table-wrap');
+  wrap.append(table);
+  return wrap;
 }
