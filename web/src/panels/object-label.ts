@@ -11,10 +11,15 @@ export interface ObjectLabel {
   address?: string;
   /** Names bound to the object in the frames (locals and module globals). */
   names?: string[];
+  /** Ids of the objects it refers to (for drawing references between objects). */
+  referents?: number[];
 }
 
 export function labelOf(object: HeapObject, names: string[] = []): ObjectLabel {
-  return { id: object.id, type: object.type, summary: object.summary, address: object.address, names };
+  return {
+    id: object.id, type: object.type, summary: object.summary, address: object.address, names,
+    referents: object.referents.map((r) => r.object),
+  };
 }
 
 /** Labels for every object of a state, with the names the frames bind to them. */

@@ -13,10 +13,13 @@ import { clamp, el } from '../panel-dom';
 import { labelText, shortAddress } from '../object-label';
 import { objectRows, type CollectionDetail, type CollectionSummary, type ObjectLabel, type ObjectRow } from './collector-data';
 import { phaseNote } from './phase-notes';
+import { renderYoungGraph } from './young-graph';
 
 export interface StepperHost {
   selectObject(id: number): void;
 }
+
+let stepperCount = 0;
 
 export class CollectionStepper {
   readonly root = el('section', 'rs-gc-stepper');
@@ -24,6 +27,8 @@ export class CollectionStepper {
   private readonly phases = el('ol', 'rs-gc-phases');
   private readonly note = el('div', 'rs-gc-note');
   private readonly table = el('div', 'rs-gc-table-wrap');
+  private readonly graph = el('div', 'rs-gc-graph-wrap');
+  private readonly idPrefix = `rs-gc-stepper-${++stepperCount}`;
   private readonly prev = el('button', 'rs-gc-nav', '← Previous phase');
   private readonly next = el('button', 'rs-gc-nav', 'Next phase →');
   private detail: CollectionDetail | null = null;
@@ -48,7 +53,7 @@ export class CollectionStepper {
     nav.append(this.prev, this.next);
     this.toggle.type = 'button';
     this.toggle.addEventListener('click', () => { this.showAll = !this.showAll; this.renderTable(); });
-    this.root.append(this.heading, this.phases, nav, this.note, this.table, this.toggle);
+    this.root.append(this.heading, this.phases, nav, this.note, this.graph, this.table, this.toggle);
     this.root.addEventListener('keydown', (e) => this.key(e));
     this.root.hidden = true;
   }
@@ -145,6 +150,8 @@ export class CollectionStepper {
     this.toggle.textContent = this.showAll
       ? 'Show only the program’s objects'
       : `Show all ${this.rows.length} objects of the generation (${hidden} belong to the interpreter: modules, functions, …)`;
+    const graph = renderYoungGraph(rows, this.labels, this.phase, detail.phases[this.phase].phase, this.idPrefix);
+    this.graph.replaceChildren(...(graph ? [graph] : []));
     if (rows.length === 0) {
       this.table.replaceChildren(el('p', 'rs-gc-empty', 'The collected generation held no objects.'));
       return;
