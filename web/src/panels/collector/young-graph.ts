@@ -3,8 +3,8 @@
 // state just before the collection). It shows why subtract_refs brings a cycle's gc_refs to 0:
 // every reference that arrives from inside the generation is crossed out of the count.
 //
-// Layout: boxes evenly on an ellipse, in table order, so the picture does not move between
-// phases. Unreachable objects get a dashed vermillion outline and "unreachable" in their box
+// Layout: up to four boxes evenly on an ellipse, more in a three-column grid, in table order, so
+// the picture does not move between phases. Unreachable objects get a dashed vermillion outline and "unreachable" in their box
 // (never colour alone). The SVG has role="img", a <title> and a <desc> listing the references.
 //
 // Invariant: only objects in `rows` are drawn, and only references between two drawn objects.
@@ -42,15 +42,30 @@ export function renderYoungGraph(rows: ObjectRow[], labels: Map<number, ObjectLa
                                  phaseName: string, idPrefix: string): SVGSVGElement | null {
   if (rows.length === 0 || rows.length > GRAPH_MAX_OBJECTS) return null;
   const n = rows.length;
-  const width = n <= 2 ? 320 : 420;
-  const height = n <= 2 ? 90 : n <= 4 ? 190 : 250;
-  const rx = (width - BOX_W) / 2 - 6;
-  const ry = (height - BOX_H) / 2 - 6;
   const at = new Map<number, [number, number]>();
-  rows.forEach((row, i) => {
-    const angle = n === 1 ? 0 : -Math.PI / 2 + (2 * Math.PI * i) / n + (n === 2 ? Math.PI / 2 : 0);
-    at.set(row.id, n === 1 ? [width / 2, height / 2] : [width / 2 + rx * Math.cos(angle), height / 2 + ry * Math.sin(angle)]);
-  });
+  let width: number;
+  let height: number;
+  if (n <= 4) {
+    // A few objects: on an ellipse, so a cycle reads as a ring.
+    width = n <= 2 ? 320 : 420;
+    height = n <= 2 ? 90 : 190;
+    const rx = (width - BOX_W) / 2 - 6;
+    const ry = (height - BOX_H) / 2 - 6;
+    rows.forEach((row, i) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * i) / n + (n === 2 ? Math.PI / 2 : 0);
+      at.set(row.id, n === 1 ? [width / 2, height / 2] : [width / 2 + rx * Math.cos(angle), height / 2 + ry * Math.sin(angle)]);
+    });
+  } else {
+    // More: a grid of three columns in table order (boxes never overlap; arrows pass under them).
+    const columns = 3;
+    const gapX = 34;
+    const gapY = 30;
+    width = columns * BOX_W + (columns - 1) * gapX + 8;
+    height = Math.ceil(n / columns) * (BOX_H + gapY) - gapY + 8;
+    rows.forEach((row, i) => {
+      at.set(row.id, [4 + (i % columns) * (BOX_W + gapX) + BOX_W / 2, 4 + Math.floor(i / columns) * (BOX_H + gapY) + BOX_H / 2]);
+    });
+  }
 
   const root = svg('svg', { class: 'rs-gc-graph', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img' });
   const titleId = `${idPrefix}-graph-title`;
