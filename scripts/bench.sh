@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# scripts/bench.sh — the allocator replay benchmark, natively and in wasm (under Node), and the
-# wasm/native speed ratio per benchmark line. Both builds are Release (-O3).
+# scripts/bench.sh — the allocator replay benchmark and the trace benchmark (recording speed,
+# trace bytes per step, seek time), natively and in wasm (under Node), and the wasm/native speed
+# ratio per benchmark line. Both builds are Release (-O3).
 # The benchmark prints lines like
 #   pymalloc-sim 3.11: 10000000 ops in 0.41 s = 24.3 M ops/s
 # and lines of the two runs are matched by the text before the colon.
@@ -23,8 +24,12 @@ trap 'rm -rf "$results"' EXIT
 
 step "native: build/native/refscope_alloc_bench"
 build/native/refscope_alloc_bench | tee "$results/native.txt"
+step "native: build/native/refscope_trace_bench"
+build/native/refscope_trace_bench | tee -a "$results/native.txt"
 step "wasm: node build/wasm/refscope_alloc_bench.js"
 node --no-experimental-fetch build/wasm/refscope_alloc_bench.js | tee "$results/wasm.txt"
+step "wasm: node build/wasm/refscope_trace_bench.js"
+node --no-experimental-fetch build/wasm/refscope_trace_bench.js | tee -a "$results/wasm.txt"
 
 step "wasm / native"
 awk '

@@ -369,3 +369,17 @@ TEST_CASE("trace api: run, state, pool, collection and drop through api::call", 
     CHECK(call({{"cmd", "drop"}, {"trace", id}}).at("dropped") == true);
     CHECK(call({{"cmd", "state"}, {"trace", id}, {"step", 0}}).at("error").at("kind") == "usage");
 }
+
+TEST_CASE("trace: a window of states from one re-run equals the states seeked one by one", "[trace]") {
+    const trace::Trace t = trace::record(inputs(kLoopProgram));
+    for (auto [step, instr] : {std::pair<std::uint64_t, std::uint64_t>{10, 2}, {0, 0}, {t.steps - 1, 0}, {t.steps, 0}}) {
+        INFO("step " << step << " instr " << instr);
+        const auto window = trace::states_around(t, step, instr, step >= 3 ? step - 3 : 0, step + 3);
+        REQUIRE(window.count({step, instr}) == 1);
+        CHECK(window.size() >= 2);
+        for (const auto& [point, state] : window) {
+            INFO("window point " << point.first << "/" << point.second);
+            CHECK(state == trace::state_at(t, point.first, point.second));
+        }
+    }
+}

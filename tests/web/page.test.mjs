@@ -121,6 +121,16 @@ test('an endless loop stops at the step limit and its partial trace can be stepp
   const n = await cardOfName(page, 'n');
   assert.equal(await n.getAttribute('data-type'), 'int');
   assert.match(await page.locator('[data-testid="position"]').textContent(), new RegExp(`Step ${Math.floor(steps / 2)} of ${steps}`));
+  // Each iteration binds n to a new int; the new one is drawn where the freed one was.
+  const first = await n.boundingBox();
+  const firstId = await n.getAttribute('data-object');
+  for (let i = 0; i < 4; i++) {
+    await page.click('button[data-command="line-forward"]');
+    await waitForDrawing(page);
+  }
+  const later = await cardOfName(page, 'n');
+  assert.notEqual(await later.getAttribute('data-object'), firstId, 'n is bound to a new int');
+  assert.equal((await later.boundingBox()).y, first.y);
   await page.screenshot({ path: `${results}/step-limit.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await page.context().close();

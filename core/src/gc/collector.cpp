@@ -438,9 +438,10 @@ void Collector::report(GcPhase phase, int generation, ObjId young, ObjId unreach
     record.generation = generation;
     record.collection = collection_serial_;
     record.automatic = automatic_;
-    if (young)
+    const bool lists = observer_->wants_object_lists();
+    if (young && lists)
         for (ObjId id : list_items(young)) record.young.emplace_back(id, heap_.get(id).gc_refs);
-    if (unreachable) record.unreachable = list_items(unreachable);
+    if (unreachable && lists) record.unreachable = list_items(unreachable);
     record.affected = std::move(affected);
     record.collected = collected;
     record.uncollectable = uncollectable;

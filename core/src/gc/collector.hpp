@@ -75,6 +75,9 @@ class GcObserver {
 public:
     virtual ~GcObserver() = default;
     virtual void on_gc_phase(const GcPhaseRecord& record) = 0;
+    // False: the records may leave young / unreachable empty (an observer that only counts
+    // collections spares the collector a copy of every list at every phase).
+    virtual bool wants_object_lists() const { return true; }
 };
 
 struct GenerationStats {

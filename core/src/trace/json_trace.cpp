@@ -4,7 +4,10 @@
 // These commands keep state between calls, unlike the others (json_commands.hpp, 2): "run"
 // puts a trace in the store (trace_store.hpp) and answers its id; the rest read it. Each
 // answer still depends only on the request and the trace it names.
+#include <deque>
+#include <map>
 #include <memory>
+#include <tuple>
 
 #include "trace/json_commands.hpp"
 #include "trace/recorder.hpp"
@@ -49,10 +52,53 @@ json run_command(const json& request) {
     return info;
 }
 
+// States already built, keyed by (trace, step, instr); the oldest go first. A seek re-runs
+// the program up to its step, so one miss builds the states of the steps around it too
+// ("window" steps on each side, default 4): stepping back and forth then costs a lookup.
+class StateCache {
+public:
+    static constexpr std::size_t kCapacity = 64;
+    using Key = std::tuple<std::uint64_t, std::uint64_t, std::uint64_t>;
+    const json* find(const Key& k) const {
+        auto it = states_.find(k);
+        return it == states_.end() ? nullptr : &it->second;
+    }
+    void put(const Key& k, json state) {
+        if (states_.count(k)) return;
+        while (states_.size() >= kCapacity && !order_.empty()) {
+            states_.erase(order_.front());
+            order_.pop_front();
+        }
+        states_.emplace(k, std::move(state));
+        order_.push_back(k);
+    }
+    void forget(std::uint64_t trace) {
+        std::erase_if(order_, [&](const Key& k) { return std::get<0>(k) == trace; });
+        std::erase_if(states_, [&](const auto& e) { return std::get<0>(e.first) == trace; });
+    }
+
+private:
+    std::map<Key, json> states_;
+    std::deque<Key> order_;
+};
+
+StateCache& state_cache() {
+    static StateCache cache;
+    return cache;
+}
+
 json state_command(const json& request) {
+    const auto id = required_field<std::uint64_t>(request, "trace");
     auto t = trace_of(request);
-    return trace::state_at(*t, required_field<std::uint64_t>(request, "step"),
-                           optional_field<std::uint64_t>(request, "instr", 0));
+    const auto step = required_field<std::uint64_t>(request, "step");
+    const auto instr = optional_field<std::uint64_t>(request, "instr", 0);
+    const auto window = std::min<std::uint64_t>(optional_field<std::uint64_t>(request, "window", 4), 32);
+    StateCache& cache = state_cache();
+    if (const json* hit = cache.find({id, step, instr})) return *hit;
+    auto states = trace::states_around(*t, step, instr, step > window ? step - window : 0, step + window);
+    json answer = states.at({step, instr});
+    for (auto& [point, state] : states) cache.put({id, point.first, point.second}, std::move(state));
+    return answer;
 }
 
 json pool_command(const json& request) {
@@ -69,6 +115,7 @@ json collection_command(const json& request) {
 
 json drop_command(const json& request) {
     const auto id = required_field<std::uint64_t>(request, "trace");
+    state_cache().forget(id);
     return {{"dropped", trace::drop_trace(id)}};
 }
 

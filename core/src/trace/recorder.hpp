@@ -42,6 +42,7 @@ public:
     void on_object_event(const object::ObjectEvent& event) override;
     // GcObserver
     void on_gc_phase(const gc::GcPhaseRecord& record) override;
+    bool wants_object_lists() const override { return false; }   // seek.hpp rebuilds them
 
     // After run_program returned: the last timeline row, the end, the texts.
     void finish(const RunResult& result);

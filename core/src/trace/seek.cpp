@@ -26,6 +26,14 @@ public:
     using Build = std::function<json(SeekObserver&, const lang::Instr*)>;
     SeekObserver(const Trace& trace, std::uint64_t step, std::uint64_t instr, Build build)
         : trace_(trace), step_(step), instr_(instr), build_(std::move(build)) {}
+    // Window mode: also build instr 0 of every step in [first, last] (last < steps) and keep
+    // everything in `window`; the run stops after the last point.
+    void want_window(std::uint64_t first, std::uint64_t last) {
+        first_ = first;
+        last_ = last;
+        window_mode_ = true;
+    }
+    std::map<std::pair<std::uint64_t, std::uint64_t>, json> window;
     // Collection mode: stop at the end of the collection with this serial.
     void want_collection(std::uint64_t serial) { collection_ = serial; }
 
@@ -37,7 +45,9 @@ public:
         }
     }
     void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override {
-        if (!collection_ && step_ < trace_.steps && line_events_ == step_ + 1 && instr_in_step_ == instr_) {
+        if (window_mode_) {
+            window_point(instr);
+        } else if (!collection_ && step_ < trace_.steps && line_events_ == step_ + 1 && instr_in_step_ == instr_) {
             capture(&instr);
         }
         RunTracker::on_instruction(frame, instr);
@@ -69,8 +79,8 @@ public:
 
     std::optional<json> take() { return std::move(result_); }
     const Trace& trace() const { return trace_; }
-    std::uint64_t step() const { return step_; }
-    std::uint64_t instr() const { return instr_; }
+    std::uint64_t step() const { return window_mode_ ? window_step_ : step_; }
+    std::uint64_t instr() const { return window_mode_ ? window_instr_ : instr_; }
 
 private:
     std::uint64_t serial(ObjId id) const {
@@ -84,14 +94,41 @@ private:
         throw lang::LimitReached{"seek"};
     }
     void capture_final(const lang::Instr* next) {
+        if (window_mode_) {
+            if (step_ == trace_.steps && !window.count({step_, 0})) {
+                window_step_ = step_;
+                window_instr_ = 0;
+                window[{step_, 0}] = build_(*this, next);
+            }
+            result_ = json::object();
+            return;
+        }
         if (result_ || collection_ || step_ != trace_.steps) return;
         result_ = build_(*this, next);
+    }
+    void window_point(const lang::Instr& instr) {
+        if (line_events_ == 0) return;
+        const std::uint64_t s = line_events_ - 1;
+        const bool in_window = s >= first_ && s <= last_ && instr_in_step_ == 0;
+        const bool exact = s == step_ && instr_in_step_ == instr_;
+        if (!in_window && !exact) return;
+        window_step_ = s;
+        window_instr_ = instr_in_step_;
+        window[{s, instr_in_step_}] = build_(*this, &instr);
+        const std::uint64_t stop_step = std::max(last_, step_);
+        const bool done = s > stop_step || (s == stop_step && (step_ != stop_step || instr_in_step_ >= instr_));
+        if (done && step_ < trace_.steps) {
+            result_ = json::object();
+            throw lang::LimitReached{"seek"};
+        }
     }
 
     const Trace& trace_;
     std::uint64_t step_, instr_;
     Build build_;
     std::uint64_t collection_ = 0;
+    bool window_mode_ = false;
+    std::uint64_t first_ = 0, last_ = 0, window_step_ = 0, window_instr_ = 0;
     std::optional<json> result_;
     json phases_ = json::array();
     std::unordered_map<ObjId, std::uint64_t> freed_serial_;
@@ -147,6 +184,21 @@ json state_at(const Trace& trace, std::uint64_t step, std::uint64_t instr) {
         return build_state(s, point_of(s, next));
     });
     return run_to(seeker);
+}
+
+std::map<std::pair<std::uint64_t, std::uint64_t>, json> states_around(
+    const Trace& trace, std::uint64_t step, std::uint64_t instr, std::uint64_t first, std::uint64_t last) {
+    check_point(trace, step, instr);
+    if (!trace.ran) return {{{0, 0}, empty_state(trace)}};
+    // The final state is reached only by running to the end: keep the window before it.
+    last = std::min(last, trace.steps ? trace.steps - 1 : 0);
+    first = std::min(first, last);
+    SeekObserver seeker(trace, step, instr, [](SeekObserver& s, const lang::Instr* next) {
+        return build_state(s, point_of(s, next));
+    });
+    seeker.want_window(first, last);
+    run_to(seeker);
+    return std::move(seeker.window);
 }
 
 json pool_at(const Trace& trace, std::uint64_t step, std::uint32_t arena, std::uint32_t pool) {

@@ -1,15 +1,21 @@
-// Where each heap object is drawn: a deterministic placement that never moves an object once
-// placed. One HeapLayout lives as long as one trace; place(state, anchors) gives a spot to
-// every object seen for the first time, in the order a reader meets them: the frames' names top
-// to bottom (column 0, level with the name), then what those objects refer to through drawn
-// references (drawn-edges.ts; next column, level with the slot), breadth first; objects alive but
-// unreachable (a cycle waiting for the collector) seen for the first time go below everything in
-// column 0.
+// Where each heap object is drawn: a deterministic placement that does not move objects. One
+// HeapLayout lives as long as one trace; place(state, anchors) gives a spot to every shown object
+// seen for the first time, in the order a reader meets them: the frames' names top to bottom
+// (column 0, level with the name), then what those objects refer to through drawn references
+// (drawn-edges.ts; next column, level with the slot), breadth first; objects alive but
+// unreachable (a cycle waiting for the collector) seen for the first time go below the others
+// in column 0.
+//
+// Space of the dead is reused: when a new object is placed, room held by objects that are not
+// alive in the current state counts as free. So a loop that rebinds `n = n + 1` draws each new
+// int where the old one was, instead of drifting down the page.
+//
 // Invariants:
-// 1. An object's spot, once given, never changes for the life of the layout (stepping back and
-//    forth, or jumping, never moves anything already on screen).
-// 2. Spots in one column never overlap: each object reserves reservedHeight(), which bounds its
-//    drawn height in every state (geometry.ts).
+// 1. An object's spot, once given, does not change — with one exception: if an object whose
+//    room was reused is alive again in a state where the reuser is alive too (possible only when
+//    stepping back across instruction steps), the object placed later moves below its column.
+// 2. Shown objects never overlap: each reserves reservedHeight(), which bounds its drawn height
+//    in every state (geometry.ts), and 1.'s exception resolves any clash before drawing.
 // 3. Same trace, same sequence of states visited → same spots (no randomness, no timing).
 import type { HeapObject, StepState } from '../../engine/trace-types';
 import { drawnReferents } from './drawn-edges';
@@ -21,6 +27,8 @@ export interface Spot {
   column: number;
   /** The height reserved in the column. */
   height: number;
+  /** Order of placement (later = larger). */
+  order: number;
 }
 
 /** Where a frame's name or stack entry sits: the y its arrow leaves from. */
@@ -31,8 +39,9 @@ export interface Anchor {
 
 export class HeapLayout {
   private readonly spots = new Map<number, Spot>();
-  /** Per column, the occupied [top, bottom) intervals, sorted by top. */
-  private readonly columns: [number, number][][] = [];
+  /** Per column, the ids of the objects placed there. */
+  private readonly columns: number[][] = [];
+  private placed = 0;
 
   spot(id: number): Spot | undefined {
     return this.spots.get(id);
@@ -48,6 +57,7 @@ export class HeapLayout {
   place(state: StepState, frameAnchors: Anchor[]): Set<number> {
     const byId = new Map<number, HeapObject>();
     for (const object of state.objects) byId.set(object.id, object);
+    const alive = (id: number) => byId.has(id);
     const queue: { id: number; column: number; y: number }[] = frameAnchors.map((a) => ({ id: a.object, column: 0, y: a.y - 12 }));
     const seen = new Set<number>();
     const visit = () => {
@@ -58,7 +68,7 @@ export class HeapLayout {
         const object = byId.get(id);
         if (!object || isInline(object)) continue;
         let spot = this.spots.get(id);
-        if (!spot) spot = this.give(id, column, y, reservedHeight(object));
+        if (!spot) spot = this.give(id, column, y, reservedHeight(object), alive);
         drawnReferents(object).forEach((ref, row) => {
           if (!seen.has(ref.object)) queue.push({ id: ref.object, column: spot.column + 1, y: spot.y + CARD_HEADER + row * ROW - 6 });
         });
@@ -68,39 +78,72 @@ export class HeapLayout {
     visit();
     for (const object of state.objects) {
       if (seen.has(object.id) || isInline(object) || !object.marks.includes('unreachable')) continue;
-      queue.push({ id: object.id, column: 0, y: this.bottom(0) });
+      queue.push({ id: object.id, column: 0, y: this.bottom(0, alive) });
       visit();
     }
     const shown = new Set<number>();
     for (const id of seen) if (this.spots.has(id)) shown.add(id);
+    this.resolveClashes(shown, alive);
     return shown;
   }
 
   /** The lowest point used in any column (for the drawing's height). */
-  extent(): { width: number; height: number } {
+  extent(shown: Set<number>): { width: number; height: number } {
     let height = 0;
-    for (const column of this.columns) for (const [, bottom] of column) height = Math.max(height, bottom);
-    return { width: columnX(this.columns.length), height: height + PAD };
-  }
-
-  private bottom(column: number): number {
-    const intervals = this.columns[column] ?? [];
-    return intervals.length ? intervals[intervals.length - 1][1] + CARD_GAP : PAD;
-  }
-
-  private give(id: number, column: number, wantedY: number, height: number): Spot {
-    while (this.columns.length <= column) this.columns.push([]);
-    const intervals = this.columns[column];
-    let y = Math.max(PAD, Math.round(wantedY));
-    let index = 0;
-    for (; index < intervals.length; index++) {
-      const [top, bottom] = intervals[index];
-      if (y + height + CARD_GAP <= top) break;
-      if (y < bottom + CARD_GAP) y = bottom + CARD_GAP;
+    let columns = 0;
+    for (const id of shown) {
+      const spot = this.spots.get(id);
+      if (!spot) continue;
+      height = Math.max(height, spot.y + spot.height);
+      columns = Math.max(columns, spot.column + 1);
     }
-    intervals.splice(index, 0, [y, y + height]);
-    const spot: Spot = { x: columnX(column), y, column, height };
+    return { width: columnX(columns), height: height + PAD };
+  }
+
+  /** Spots of live objects in a column, sorted by top. */
+  private occupied(column: number, alive: (id: number) => boolean): Spot[] {
+    const spots: Spot[] = [];
+    for (const id of this.columns[column] ?? []) {
+      const spot = this.spots.get(id);
+      if (spot && alive(id)) spots.push(spot);
+    }
+    return spots.sort((a, b) => a.y - b.y || a.order - b.order);
+  }
+
+  private bottom(column: number, alive: (id: number) => boolean): number {
+    let bottom = PAD;
+    for (const spot of this.occupied(column, alive)) bottom = Math.max(bottom, spot.y + spot.height + CARD_GAP);
+    return bottom;
+  }
+
+  private give(id: number, column: number, wantedY: number, height: number, alive: (id: number) => boolean): Spot {
+    while (this.columns.length <= column) this.columns.push([]);
+    let y = Math.max(PAD, Math.round(wantedY));
+    for (const spot of this.occupied(column, alive)) {
+      if (y + height + CARD_GAP <= spot.y) break;
+      if (y < spot.y + spot.height + CARD_GAP) y = spot.y + spot.height + CARD_GAP;
+    }
+    const spot: Spot = { x: columnX(column), y, column, height, order: this.placed++ };
+    this.columns[column].push(id);
     this.spots.set(id, spot);
     return spot;
+  }
+
+  /** Moves the later of any two shown objects that overlap (see invariant 1) below its column. */
+  private resolveClashes(shown: Set<number>, alive: (id: number) => boolean): void {
+    for (let column = 0; column < this.columns.length; column++) {
+      const spots = this.columns[column].filter((id) => shown.has(id)).map((id) => [id, this.spots.get(id)!] as const);
+      spots.sort((a, b) => a[1].y - b[1].y || a[1].order - b[1].order);
+      for (let i = 1; i < spots.length; i++) {
+        const [, above] = spots[i - 1];
+        const [id, spot] = spots[i];
+        if (spot.y >= above.y + above.height + CARD_GAP) continue;
+        const mover = spot.order > above.order ? id : spots[i - 1][0];
+        const moved = this.spots.get(mover)!;
+        const others = (candidate: number) => candidate !== mover && alive(candidate);
+        moved.y = this.bottom(column, others);
+        return this.resolveClashes(shown, alive);
+      }
+    }
   }
 }

@@ -37,8 +37,12 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
   const draw = () => {
     const { state, selected } = store.get();
     if (state) shown = state;
-    empty.hidden = shown !== null;
-    scroller.hidden = shown === null;
+    const reason = store.get().run?.end.reason;
+    const neverRan = (reason === 'syntax_error' || reason === 'unsupported') && (shown?.frames.length ?? 0) === 0;
+    const nothing = shown === null || neverRan;
+    empty.textContent = shown === null ? 'Run the program to see its frames and objects.' : 'The program did not start, so there are no frames or objects.';
+    empty.hidden = !nothing;
+    scroller.hidden = nothing;
     if (shown) view.update(shown, stackToggle.checked, selected);
     renderDetails(details, shown, selected);
   };
@@ -63,7 +67,13 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
       draw();
     }),
     store.on('state', draw),
-    store.on('select', draw),
+    store.on('select', ({ id, source }) => {
+      draw();
+      // Selected in another panel (the allocator's block, the collector's table): show it here.
+      if (source !== 'heap' && id !== null) {
+        view.svg.querySelector(`g.rs-card[data-object="${id}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    }),
   ];
   draw();
   return () => {

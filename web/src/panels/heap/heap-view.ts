@@ -2,7 +2,7 @@
 // the spots HeapLayout gives them, and arrows between. Updated in place from one state to the
 // next: a card whose picture did not change keeps its node; a card whose object is gone fades
 // out (class rs-leaving) and is removed afterwards; arrows are redrawn.
-// Invariants: objects never move (HeapLayout); every update shows exactly the objects of the
+// Invariants: objects stay where HeapLayout put them (a card is rebuilt if its spot changed); every update shows exactly the objects of the
 // given state plus the ones fading out; the SVG has a <title> and a <desc> that say what it shows.
 import type { HeapObject, StepState } from '../../engine/trace-types';
 import { svg } from '../../util/dom';
@@ -89,7 +89,7 @@ export class HeapView {
       const spot = this.layout.spot(object.id);
       if (!spot) continue;
       present.add(object.id);
-      const signature = cardSignature(object, objects);
+      const signature = `${spot.y}|${cardSignature(object, objects)}`;
       const old = this.cards.get(object.id);
       if (old && old.signature === signature) {
         if (old.leaving !== null) {
@@ -135,7 +135,7 @@ export class HeapView {
     }));
 
     // Size and description.
-    const extent = this.layout.extent();
+    const extent = this.layout.extent(visible);
     const framesBottom = boxes.length ? boxes[boxes.length - 1].y + boxes[boxes.length - 1].height + PAD : 0;
     this.svg.setAttribute('width', String(Math.max(extent.width, PAD * 2 + FRAME_WIDTH)));
     this.svg.setAttribute('height', String(Math.max(extent.height, framesBottom, 120)));

@@ -12,12 +12,13 @@ export function endSentence(run: RunInfo): { text: string; tone: 'ok' | 'error' 
     case 'exception':
       return { text: `Stopped by an uncaught exception${end.line ? ` on line ${end.line}` : ''}: ${end.message}`, tone: 'error' };
     case 'syntax_error':
-      return { text: `Syntax error${end.line ? ` on line ${end.line}` : ''}: ${end.message}`, tone: 'error' };
+      return { text: `Syntax error${end.line ? ` on line ${end.line}` : ''}: ${end.message.replace(/^(SyntaxError|IndentationError|TabError): /, '')}`, tone: 'error' };
     case 'unsupported':
       return { text: `Not supported by refscope${end.line ? ` (line ${end.line})` : ''}: ${end.message}`, tone: 'error' };
     case 'limit': {
       const what = end.limit === 'steps' ? 'step limit' : end.limit === 'memory' ? 'memory limit' : end.limit === 'output' ? 'output limit' : 'limit';
-      return { text: `Stopped at the ${what} after ${steps}${end.message ? ` (${end.message})` : ''}. Everything up to there can be stepped through.`, tone: 'warning' };
+      const detail = end.message && !/limit/i.test(end.message) ? ` (${end.message})` : '';
+      return { text: `Stopped at the ${what} after ${steps}${detail}. Everything up to there can be stepped through.`, tone: 'warning' };
     }
   }
 }

@@ -40,6 +40,7 @@ export function mountOutput(container: HTMLElement, store: Store): OutputHandle 
     }
     if (stderr.textContent !== text.stderr) stderr.textContent = text.stderr;
     stderr.hidden = text.stderr === '';
+    stdout.hidden = text.stdout === '' && text.stderr !== '';
   };
   store.on('run', ({ run }) => {
     index = run ? indexOutput(run) : null;
