@@ -44,6 +44,7 @@ export class ArenaMapView {
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-describedby', describedBy);
     this.line.setAttribute('aria-live', 'polite');
+    this.line.textContent = 'Point at a pool to see what it holds; click it, or select an object, to see its blocks.';
     this.canvas.addEventListener('pointermove', (e) => this.pointer(e, false));
     this.canvas.addEventListener('pointerleave', () => { this.hover = null; this.canvas.style.cursor = ''; this.draw(); });
     this.canvas.addEventListener('click', (e) => this.pointer(e, true));
