@@ -1,6 +1,7 @@
 // The history of collections (RunInfo.collections) as a table: when, which generation, why, and
 // what it freed. Each row's button moves the page to that step and opens the collection in the
-// stepper. Collections after the cursor are marked "later", those at the cursor's step "here".
+// stepper. Collections after the cursor are marked "later"; those at the cursor's step "runs now"
+// (a collection runs during its step: the state shown is from just before it).
 //
 // Invariant: rows follow RunInfo.collections order (index order = time order).
 import { el } from '../panel-dom';
@@ -39,7 +40,7 @@ export function renderHistory(collections: CollectionSummary[], cursorStep: numb
     button.addEventListener('click', () => choose(c));
     const first = el('td');
     first.append(button);
-    const when = c.step > cursorStep ? ' (later)' : c.step === cursorStep ? ' (here)' : '';
+    const when = c.step > cursorStep ? ' (later)' : c.step === cursorStep ? ' (runs now)' : '';
     row.append(first, el('td', undefined, `${c.step}${when}`), el('td', undefined, String(c.generation)),
       el('td', undefined, REASONS[c.reason] ?? c.reason), el('td', undefined, String(c.collected)),
       el('td', undefined, String(c.uncollectable)));
