@@ -148,7 +148,12 @@ test('dark theme, keyboard stepping, and a phone-sized screen', { timeout: 120_0
   await waitForDrawing(page);
   assert.match(await page.locator('[data-testid="position"]').textContent(), /^Step 2 of/);
   assert.ok((await page.locator('svg.rs-heap-svg desc').textContent()).length > 0);
-  await page.screenshot({ path: `${results}/phone-dark.png`, fullPage: true });
+  await page.screenshot({ path: `${results}/phone-dark.png` });
+  await page.locator('#heap-heading').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${results}/phone-dark-heap.png` });
+  // Nothing sticks out sideways: the page is as wide as the phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'the page scrolls sideways on a phone');
   await page.click('#theme');
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
   assert.deepEqual(problems, []);

@@ -3,9 +3,10 @@
 // `state` it marks the lines of the cursor; after a run that failed it marks the error line.
 // Invariants: the editor never runs code; the page reads the text with getSource() when the
 // user runs it. Marks are cleared when the text changes.
-import { basicSetup } from 'codemirror';
+import { minimalSetup } from 'codemirror';
 import { python } from '@codemirror/lang-python';
-import { EditorView } from '@codemirror/view';
+import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
 import type { Store } from '../../state/store';
 import { breakpointLines, breakpoints } from './breakpoints';
 import { codeColours } from './code-colours';
@@ -26,8 +27,14 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
     parent: container,
     doc: initial,
     extensions: [
+      // A lean setup (no autocompletion, search or lint panels): a smaller first load.
       breakpoints(),
-      basicSetup,
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      highlightActiveLine(),
+      minimalSetup,
+      bracketMatching(),
+      indentOnInput(),
       python(),
       codeColours(),
       lineMarks(),

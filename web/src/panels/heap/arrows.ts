@@ -15,7 +15,12 @@ export interface ArrowEnds {
   to: number;
 }
 
-export function arrowPath(ends: ArrowEnds): SVGPathElement {
+export function arrowPath(ends: ArrowEnds, d = arrowD(ends)): SVGPathElement {
+  return svg('path', { class: 'rs-arrow', d, 'marker-end': 'url(#rs-arrowhead)', 'data-from': ends.from, 'data-to': ends.to });
+}
+
+/** The path of an arrow (a cubic curve). */
+export function arrowD(ends: ArrowEnds): string {
   const { x, y, target } = ends;
   const ty = target.y + 14;
   let d: string;
@@ -28,5 +33,5 @@ export function arrowPath(ends: ArrowEnds): SVGPathElement {
     const bend = 40 + Math.abs(ty - y) / 6;
     d = `M${x},${y} C${x + bend},${y} ${tx + bend},${ty} ${tx},${ty}`;
   }
-  return svg('path', { class: 'rs-arrow', d, 'marker-end': 'url(#rs-arrowhead)', 'data-from': ends.from, 'data-to': ends.to });
+  return d;
 }

@@ -60,6 +60,26 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
   });
   stackToggle.addEventListener('change', draw);
 
+  // Tell the drawing which part is in view (it builds only the cards near it).
+  let size = { width: 1600, height: 1200 };
+  let pending = false;
+  const sendViewport = () => {
+    pending = false;
+    view.setViewport({ left: scroller.scrollLeft, top: scroller.scrollTop, width: size.width, height: size.height });
+  };
+  scroller.addEventListener('scroll', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(sendViewport);
+  }, { passive: true });
+  new ResizeObserver((entries) => {
+    const box = entries[0]?.contentRect;
+    if (box && box.width > 0) {
+      size = { width: box.width, height: box.height };
+      sendViewport();
+    }
+  }).observe(scroller);
+
   const off = [
     store.on('run', () => {
       view.reset();
@@ -70,8 +90,9 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
     store.on('select', ({ id, source }) => {
       draw();
       // Selected in another panel (the allocator's block, the collector's table): show it here.
-      if (source !== 'heap' && id !== null) {
-        view.svg.querySelector(`g.rs-card[data-object="${id}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const spot = id === null ? undefined : view.spotOf(id);
+      if (source !== 'heap' && spot) {
+        scroller.scrollTo({ left: Math.max(0, spot.x - 40), top: Math.max(0, spot.y - 40) });
       }
     }),
   ];

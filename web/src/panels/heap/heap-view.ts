@@ -1,20 +1,30 @@
 // The frames-and-objects drawing: plain SVG with the frames column on the left, object cards at
 // the spots HeapLayout gives them, and arrows between. Updated in place from one state to the
 // next: a card whose picture did not change keeps its node; a card whose object is gone fades
-// out (class rs-leaving) and is removed afterwards; arrows are redrawn.
+// out (class rs-leaving) and is removed afterwards; an arrow that did not change keeps its node.
+// Only cards within VIEW_MARGIN of the visible part of the scroller are built (setViewport):
+// a heap of thousands of objects costs the page no more than the few dozen in view.
 // Invariants: objects stay where HeapLayout put them (a card is rebuilt if its spot changed); every update shows exactly the objects of the
 // given state plus the ones fading out; the SVG has a <title> and a <desc> that say what it shows.
 import type { HeapObject, StepState } from '../../engine/trace-types';
 import { svg } from '../../util/dom';
-import { arrowPath, type ArrowEnds } from './arrows';
+import { arrowD, arrowPath, type ArrowEnds } from './arrows';
 import { CARD_HEADER, CARD_WIDTH, FRAME_HEADER, FRAME_WIDTH, PAD, ROW, isInline, rowCap } from './geometry';
-import { HeapLayout } from './heap-layout';
+import { HeapLayout, type Spot } from './heap-layout';
 import { drawnReferents } from './drawn-edges';
-import { layoutFrames } from './frames-layout';
+import { layoutFrames, type FrameBox } from './frames-layout';
 import { buildCard, cardSignature } from './object-card';
 import { clip } from './describe';
 
 const FADE_MS = 700;
+const VIEW_MARGIN = 400;
+
+export interface Viewport {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
 
 export class HeapView {
   readonly svg: SVGSVGElement;
@@ -25,6 +35,27 @@ export class HeapView {
   private readonly arrowsLayer: SVGGElement;
   private readonly cardsLayer: SVGGElement;
   private readonly cards = new Map<number, { node: SVGGElement; signature: string; leaving: number | null }>();
+  /** Drawn arrows by `from>to|path`: an arrow that did not change keeps its node. */
+  private arrows = new Map<string, SVGPathElement>();
+  private viewport: Viewport = { left: 0, top: 0, width: 1600, height: 1200 };
+  private last: { state: StepState; showStack: boolean; selected: number | null } | null = null;
+
+  /** Where an object is drawn (undefined if it never was). */
+  spotOf(id: number): Spot | undefined {
+    return this.layout.spot(id);
+  }
+
+  /** The part of the drawing the user can see (scroll offsets and size of the scroller). */
+  setViewport(viewport: Viewport): void {
+    this.viewport = viewport;
+    if (this.last) this.update(this.last.state, this.last.showStack, this.last.selected);
+  }
+
+  private inView(x: number, y: number, width: number, height: number): boolean {
+    const v = this.viewport;
+    return x < v.left + v.width + VIEW_MARGIN && x + width > v.left - VIEW_MARGIN
+      && y < v.top + v.height + VIEW_MARGIN && y + height > v.top - VIEW_MARGIN;
+  }
 
   constructor() {
     this.svg = svg('svg', { class: 'rs-heap-svg', role: 'group', 'aria-labelledby': 'rs-heap-title rs-heap-desc', width: 400, height: 200 });
@@ -46,11 +77,13 @@ export class HeapView {
     this.cards.clear();
     this.cardsLayer.replaceChildren();
     this.arrowsLayer.replaceChildren();
+    this.arrows.clear();
     this.framesLayer.replaceChildren();
     this.desc.textContent = 'Nothing has run yet.';
   }
 
   update(state: StepState, showStack: boolean, selected: number | null): void {
+    this.last = { state, showStack, selected };
     const objects = new Map<number, HeapObject>(state.objects.map((o) => [o.id, o]));
     const boxes = layoutFrames(state, showStack);
     const anchors = boxes.flatMap((box) => box.rows.map((row) => ({ object: row.object, y: row.y })));
@@ -89,6 +122,30 @@ export class HeapView {
       const spot = this.layout.spot(object.id);
       if (!spot) continue;
       present.add(object.id);
+      const cardInView = this.inView(spot.x, spot.y, CARD_WIDTH, spot.height);
+      if (cardInView) {
+        this.drawCard(object, spot, objects);
+      } else {
+        const offscreen = this.cards.get(object.id);
+        if (offscreen) {
+          if (offscreen.leaving !== null) window.clearTimeout(offscreen.leaving);
+          offscreen.node.remove();
+          this.cards.delete(object.id);
+        }
+      }
+      drawnReferents(object).slice(0, rowCap(object)).forEach((ref, row) => {
+        const target = objects.get(ref.object);
+        const targetSpot = this.layout.spot(ref.object);
+        if (!target || isInline(target) || !targetSpot || !visible.has(ref.object)) return;
+        if (!cardInView && !this.inView(targetSpot.x, targetSpot.y, CARD_WIDTH, targetSpot.height)) return;
+        arrows.push({ x: spot.x + CARD_WIDTH - 10, y: spot.y + CARD_HEADER + row * ROW + ROW / 2, target: targetSpot, from: `object:${object.id}:${ref.label}`, to: ref.object });
+      });
+    }
+    this.fadeAndArrows(state, present, arrows, selected, boxes, visible);
+  }
+
+  private drawCard(object: HeapObject, spot: Spot, objects: Map<number, HeapObject>): void {
+    {
       const signature = `${spot.y}|${cardSignature(object, objects)}`;
       const old = this.cards.get(object.id);
       if (old && old.signature === signature) {
@@ -105,13 +162,10 @@ export class HeapView {
         } else this.cardsLayer.append(node);
         this.cards.set(object.id, { node, signature, leaving: null });
       }
-      drawnReferents(object).slice(0, rowCap(object)).forEach((ref, row) => {
-        const target = objects.get(ref.object);
-        const targetSpot = this.layout.spot(ref.object);
-        if (!target || isInline(target) || !targetSpot || !visible.has(ref.object)) return;
-        arrows.push({ x: spot.x + CARD_WIDTH - 10, y: spot.y + CARD_HEADER + row * ROW + ROW / 2, target: targetSpot, from: `object:${object.id}:${ref.label}`, to: ref.object });
-      });
     }
+  }
+
+  private fadeAndArrows(state: StepState, present: Set<number>, arrows: ArrowEnds[], selected: number | null, boxes: FrameBox[], visible: Set<number>): void {
     for (const [id, card] of this.cards) {
       if (present.has(id) || card.leaving !== null) continue;
       card.node.classList.add('rs-leaving');
@@ -127,12 +181,22 @@ export class HeapView {
     }
 
     // Arrows.
-    this.arrowsLayer.replaceChildren(...arrows.map((ends) => {
-      const path = arrowPath(ends);
+    const kept = new Map<string, SVGPathElement>();
+    for (const ends of arrows) {
+      const d = arrowD(ends);
+      const key = `${ends.from}>${ends.to}|${d}`;
+      let path = this.arrows.get(key) ?? kept.get(key);
+      if (!path) {
+        path = arrowPath(ends, d);
+        this.arrowsLayer.append(path);
+      }
+      this.arrows.delete(key);
+      kept.set(key, path);
       const fromSelected = selected !== null && ends.from.startsWith(`object:${selected}:`);
-      if (ends.to === selected || fromSelected) path.classList.add('rs-arrow-selected');
-      return path;
-    }));
+      path.classList.toggle('rs-arrow-selected', ends.to === selected || fromSelected);
+    }
+    for (const stale of this.arrows.values()) stale.remove();
+    this.arrows = kept;
 
     // Size and description.
     const extent = this.layout.extent(visible);
