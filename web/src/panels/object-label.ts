@@ -35,6 +35,15 @@ export function labelsOf(state: StepState): Map<number, ObjectLabel> {
   return new Map(state.objects.map((o) => [o.id, labelOf(o, names.get(o.id))]));
 }
 
+/** The label of one object of a state (null if absent): one pass, no per-object allocation. */
+export function labelIn(state: StepState, id: number): ObjectLabel | null {
+  const object = state.objects.find((o) => o.id === id);
+  if (!object) return null;
+  const names: string[] = [];
+  for (const frame of state.frames) for (const local of frame.locals) if (local.object === id) names.push(local.name);
+  return labelOf(object, names);
+}
+
 export function shortAddress(address: string): string {
   return address.length > 8 ? `…${address.slice(-6)}` : address;
 }
