@@ -98,7 +98,7 @@ export class PoolDetailView {
     this.chain.textContent = chainText(detail.freeblock);
     this.sizeCanvas();
     this.redraw();
-    this.describeCursor(this.hover ?? this.cursor, false);
+    this.describeCursor(this.hover ?? this.cursor);
   }
 
   setSelectedBlock(block: number | null): void {
@@ -142,7 +142,7 @@ export class PoolDetailView {
       if (object !== null && object !== undefined) this.host.selectObject(object);
     } else if (block !== this.hover) {
       this.hover = block;
-      if (block !== null) this.describeCursor(block, false);
+      if (block !== null) this.describeCursor(block);
       this.redraw();
     }
   }
@@ -163,11 +163,11 @@ export class PoolDetailView {
       this.host.close();
     } else return;
     event.preventDefault();
-    this.describeCursor(this.cursor, true);
+    this.describeCursor(this.cursor);
     this.redraw();
   }
 
-  private describeCursor(block: number, _fromKeyboard: boolean): void {
+  private describeCursor(block: number): void {
     if (!this.detail) return;
     const b = this.detail.blocks[block];
     if (!b) { this.cursorLine.textContent = ''; return; }
