@@ -18,7 +18,7 @@ import { mountCollector } from './panels/collector/mount-collector';
 import { mountAllocator } from './panels/allocator/mount-allocator';
 import { PICKS } from './app/picks';
 import { mountGalleryNote } from './gallery/gallery-note';
-import { mountPlots } from './panels/plots/mount-plots';
+import { mountWhenNear } from './app/lazy-mount';
 import { copyLink, openFromLocation, type ScenarioHost } from './app/share-link';
 import { mountEmbedDialog } from './app/embed-dialog';
 import { mountExportMenu } from './app/export-menu';
@@ -56,7 +56,16 @@ mountTimeline(element('timeline'), store);
 mountHeap(element('heap'), store);
 mountCollector(element('collector'), whileVisible(store, element('collector')));
 mountAllocator(element('allocator'), whileVisible(store, element('allocator')));
-mountPlots(element('plots'), whileVisible(store, element('plots')));
+// The plots (and uPlot behind them) load once there is a trace to plot and their panel nears
+// the screen; until then the slot says what will be there.
+const plotsSlot = element('plots');
+plotsSlot.append(Object.assign(document.createElement('p'), { className: 'rs-hint', textContent: 'Run a program to see its plots.' }));
+const plots = mountWhenNear(plotsSlot, async () => {
+  const { mountPlots } = await import('./panels/plots/mount-plots');
+  plotsSlot.replaceChildren();
+  mountPlots(plotsSlot, whileVisible(store, plotsSlot));
+}, () => store.get().run !== null);
+store.on('run', () => plots.poke());
 syncStateWithCursor(store, (message) => output.showMessage(message, 'error'));
 
 const status = element('status');

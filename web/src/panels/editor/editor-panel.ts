@@ -4,8 +4,8 @@
 // Invariants: the editor never runs code; the page reads the text with getSource() when the
 // user runs it. Marks are cleared when the text changes.
 import { minimalSetup } from 'codemirror';
-import { python } from '@codemirror/lang-python';
-import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { pythonLanguage } from '@codemirror/lang-python';
+import { LanguageSupport, bracketMatching, indentOnInput } from '@codemirror/language';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import type { Store } from '../../state/store';
@@ -43,7 +43,9 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
       minimalSetup,
       bracketMatching(),
       indentOnInput(),
-      python(),
+      // Python's grammar, indentation and folding; not python()'s completion sources, which
+      // do nothing without an autocompletion extension and would add that package to the page.
+      new LanguageSupport(pythonLanguage),
       codeColours(),
       lineMarks(),
       EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
