@@ -22,5 +22,8 @@ export interface EngineApi {
   state(trace: number, step: number, instr: number): Promise<EngineResult<StepState>>;
   pool(trace: number, step: number, arena: number, pool: number): Promise<EngineResult<PoolDetail>>;
   collection(trace: number, index: number): Promise<EngineResult<CollectionDetail>>;
+  /** The step at which pool (arena, pool) next (after `from`) or last (before `from`) handed out
+   *  a block, or null: the core's find_alloc (docs/trace-format.md). */
+  findAlloc(trace: number, arena: number, pool: number, from: number, direction: 'next' | 'previous'): Promise<EngineResult<{ step: number | null }>>;
   drop(trace: number): Promise<EngineResult<object>>;
 }

@@ -58,6 +58,11 @@ export class EngineClient implements EngineApi {
     return this.send<CollectionDetail>({ cmd: 'collection', trace, index }).promise;
   }
 
+  findAlloc(trace: number, arena: number, pool: number, from: number, direction: 'next' | 'previous'): Promise<EngineResult<{ step: number | null }>> {
+    const bound = direction === 'next' ? { after: from } : { before: from };
+    return this.send<{ step: number | null }>({ cmd: 'find_alloc', trace, arena, pool, ...bound }).promise;
+  }
+
   drop(trace: number): Promise<EngineResult<object>> {
     return this.send<object>({ cmd: 'drop', trace }).promise;
   }

@@ -37,6 +37,12 @@ export interface AllocatorPanelHost {
   describeObject(id: number): ObjectLabel | null;
   /** The object whose memory starts at `address` (a malloc chunk), if any. */
   objectAt(address: string): ObjectLabel | null;
+  /**
+   * Moves the step cursor to the next (previous) step at which the pool handed out a block;
+   * resolves to a note for the user when there is none (or the search failed), null when the
+   * cursor moved. Absent: the pool view offers no such buttons.
+   */
+  findAllocation?(arena: number, pool: number, direction: 'next' | 'previous'): Promise<string | null>;
 }
 
 let panelCount = 0;
@@ -81,6 +87,9 @@ export class AllocatorPanel {
       describeObject: (oid) => host.describeObject(oid),
       selectObject: (oid) => host.selectObject(oid),
       close: () => this.closePool(),
+      jumpToAllocation: host.findAllocation
+        ? (ref, direction) => host.findAllocation!(ref.arena, ref.pool, direction)
+        : undefined,
     });
     const mapSection = el('div', 'rs-alloc-map-section');
     mapSection.append(this.legend, this.map.canvas, this.map.line, this.mapTable);

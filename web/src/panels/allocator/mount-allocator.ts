@@ -36,6 +36,22 @@ export function mountAllocator(container: HTMLElement, store: Store): () => void
       const { state } = store.get();
       return state ? labelIn(state, id) : null;
     },
+    async findAllocation(arena: number, pool: number, direction: 'next' | 'previous'): Promise<string | null> {
+      const { run, cursor } = store.get();
+      if (!run) return null;
+      const answer = await store.engine.findAlloc(run.trace, arena, pool, cursor.step, direction);
+      const now = store.get();
+      // The user moved on while the engine searched: leave the cursor where it is now.
+      if (now.run?.trace !== run.trace || now.cursor.step !== cursor.step || now.cursor.instr !== cursor.instr) return null;
+      if (!answer.ok) return `Could not search the run: ${answer.error.message}`;
+      if (answer.step === null) {
+        return direction === 'next'
+          ? `Pool ${pool} of arena ${arena} hands out no more blocks after step ${cursor.step}.`
+          : `Pool ${pool} of arena ${arena} handed out no block before step ${cursor.step}.`;
+      }
+      store.setCursor(answer.step, 0);
+      return `Step ${answer.step}: the pool handed out a block during the line before.`;
+    },
     objectAt(address: string): ObjectLabel | null {
       const { state } = store.get();
       const id = chunkOwners.get(address);

@@ -64,6 +64,12 @@ export class DemoEngine implements EngineApi {
     return this.call<CollectionDetail>({ cmd: 'collection', trace, index });
   }
 
+  async findAlloc(trace: number, arena: number, pool: number, from: number, direction: 'next' | 'previous'): Promise<EngineResult<{ step: number | null }>> {
+    if (this.synthetic) return fail('the stand-in trace records no allocations');
+    const bound = direction === 'next' ? { after: from } : { before: from };
+    return this.call<{ step: number | null }>({ cmd: 'find_alloc', trace, arena, pool, ...bound });
+  }
+
   async drop(trace: number): Promise<EngineResult<object>> {
     if (this.synthetic) return { ok: true };
     return this.call<object>({ cmd: 'drop', trace });
