@@ -2,25 +2,68 @@
 // at most one `state` request is in flight; when it returns and the cursor has moved meanwhile,
 // only the newest cursor is asked for next. So dragging the scrubber over a million steps never
 // queues a million requests.
-// Invariant: an answer is stored only for the cursor it was asked for (Store.setState checks).
+//
+// Prefetch: when nothing is wanted, the neighbours of the cursor (the next line step, the one
+// before, the one after next) are fetched one at a time into a small cache of parsed states.
+// A cursor move onto a cached state is answered at once, in the same task: stepping costs the
+// drawing only, not a round trip to the worker and a parse. The neighbours are in the engine's
+// own window of states (json_trace.cpp), so a prefetch is a lookup there, never a re-run.
+//
+// Invariants:
+// 1. An answer is stored only for the cursor it was asked for (Store.setState checks).
+// 2. The cache holds states of the current trace only (a new run empties it) and at most
+//    CACHE_SIZE of them; the oldest used go first.
+// 3. A prefetch never delays a wanted request by more than the one request in flight.
 import type { Store } from '../state/store';
 import type { Cursor } from '../state/events';
+import type { StepState } from '../engine/trace-types';
+
+const CACHE_SIZE = 12;
+/** Which neighbours to fetch ahead, in order (line steps relative to the cursor's). */
+const AHEAD = [1, -1, 2];
 
 export function syncStateWithCursor(store: Store, onError: (message: string) => void): void {
   let inFlight = false;
   let wanted: { trace: number; cursor: Cursor } | null = null;
+  const cache = new Map<string, StepState>();
+  const key = (trace: number, step: number, instr: number) => `${trace}:${step}:${instr}`;
+
+  const remember = (k: string, state: StepState) => {
+    cache.delete(k);
+    cache.set(k, state);
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  };
+
+  /** The next neighbour worth fetching, or null. */
+  const prefetchTarget = (): { trace: number; cursor: Cursor } | null => {
+    const { run, cursor, state } = store.get();
+    if (!run || !state) return null;   // the cursor's own state first
+    for (const delta of AHEAD) {
+      const step = cursor.step + delta;
+      if (step < 0 || step > run.steps || cache.has(key(run.trace, step, 0))) continue;
+      return { trace: run.trace, cursor: { step, instr: 0 } };
+    }
+    return null;
+  };
 
   const pump = async () => {
-    if (inFlight || !wanted) return;
-    const request = wanted;
+    if (inFlight) return;
+    const request = wanted ?? prefetchTarget();
+    if (!request) return;
+    const prefetch = wanted === null;
     wanted = null;
     inFlight = true;
     const answer = await store.engine.state(request.trace, request.cursor.step, request.cursor.instr);
     inFlight = false;
     const run = store.get().run;
     if (run && run.trace === request.trace) {
-      if (answer.ok) store.setState(answer, request.cursor);
-      else if (answer.error.kind !== 'cancelled') {
+      if (answer.ok) {
+        remember(key(request.trace, request.cursor.step, request.cursor.instr), answer);
+        // The cursor may have moved onto a prefetch in flight: this answer is the one wanted.
+        const w = wanted as { trace: number; cursor: Cursor } | null;
+        if (w && w.trace === request.trace && w.cursor.step === request.cursor.step && w.cursor.instr === request.cursor.instr) wanted = null;
+        store.setState(answer, request.cursor);
+      } else if (!prefetch && answer.error.kind !== 'cancelled') {
         store.setState(null, request.cursor);
         onError(`Could not show step ${request.cursor.step}: ${answer.error.message}`);
       }
@@ -28,10 +71,19 @@ export function syncStateWithCursor(store: Store, onError: (message: string) => 
     void pump();
   };
 
+  store.on('run', () => cache.clear());
   store.on('cursor', ({ cursor }) => {
     const run = store.get().run;
     if (!run) return;
-    wanted = { trace: run.trace, cursor };
+    const k = key(run.trace, cursor.step, cursor.instr);
+    const cached = cache.get(k);
+    if (cached) {
+      wanted = null;
+      remember(k, cached);
+      store.setState(cached, cursor);
+    } else {
+      wanted = { trace: run.trace, cursor };
+    }
     void pump();
   });
 }
