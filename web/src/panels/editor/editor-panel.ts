@@ -77,7 +77,18 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
     errorLine = run && (run.end.reason === 'syntax_error' || run.end.reason === 'exception' || run.end.reason === 'unsupported') ? run.end.line : 0;
     showMarks();
   });
-  store.on('state', showMarks);
+  // A dispatch reads the page's selection, which makes the browser lay the page out at once: in
+  // the middle of a step, after other panels changed the page and before the rest redraw, that
+  // is a second layout of the whole page. Marks for a new state are set in the next animation
+  // frame instead, where the frame's own layout is due anyway.
+  let marksFrame = 0;
+  store.on('state', () => {
+    if (marksFrame) return;
+    marksFrame = requestAnimationFrame(() => {
+      marksFrame = 0;
+      showMarks();
+    });
+  });
   editListeners.push(() => {
     errorLine = 0;
     shownKey = '';
