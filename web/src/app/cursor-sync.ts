@@ -9,8 +9,10 @@
 // After a jump only the line steps just before and after are fetched: they are in the engine's
 // own window of states around the jump (json_trace.cpp), so that is a lookup there, never a
 // re-run that would hold up the next jump. While the user steps line by line, the next few
-// steps in that direction are fetched too: the engine's re-run for the window beyond (about
-// 100 ms for a state of 500 objects) then starts several steps before it is needed.
+// steps in that direction are fetched too, and every request asks the engine to build the
+// steps ahead in that direction only (its `first`/`last` range): a re-run (about 100 ms for
+// states of 500 objects) then yields only states not built yet, and starts several steps
+// before they are needed.
 //
 // Invariants:
 // 1. An answer is stored only for the cursor it was asked for (Store.setState checks).
@@ -26,6 +28,8 @@ const CACHE_SIZE = 12;
  *  while stepping forwards (backwards: the same, negated). */
 const AFTER_JUMP = [1, -1];
 const STEPPING = [1, -1, 2, 3, 4, 5];
+/** Steps ahead the engine builds with a state it has not built yet, while stepping. */
+const BUILD_AHEAD = 8;
 
 export function syncStateWithCursor(store: Store, onError: (message: string) => void): void {
   let inFlight = false;
@@ -61,7 +65,11 @@ export function syncStateWithCursor(store: Store, onError: (message: string) => 
     const prefetch = wanted === null;
     wanted = null;
     inFlight = true;
-    const answer = await store.engine.state(request.trace, request.cursor.step, request.cursor.instr);
+    const step = request.cursor.step;
+    const steps = store.get().run?.steps ?? step;
+    const range = direction === 1 ? { first: step, last: Math.min(steps, step + BUILD_AHEAD) }
+      : direction === -1 ? { first: Math.max(0, step - BUILD_AHEAD), last: step } : undefined;
+    const answer = await store.engine.state(request.trace, step, request.cursor.instr, range);
     inFlight = false;
     const run = store.get().run;
     if (run && run.trace === request.trace) {

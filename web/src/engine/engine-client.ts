@@ -46,8 +46,8 @@ export class EngineClient implements EngineApi {
     this.restart({ kind: 'cancelled', message: 'the run was cancelled' }, 'cancelled');
   }
 
-  state(trace: number, step: number, instr: number): Promise<EngineResult<StepState>> {
-    return this.send<StepState>({ cmd: 'state', trace, step, instr }).promise;
+  state(trace: number, step: number, instr: number, range?: { first: number; last: number }): Promise<EngineResult<StepState>> {
+    return this.send<StepState>({ cmd: 'state', trace, step, instr, ...range }).promise;
   }
 
   pool(trace: number, step: number, arena: number, pool: number): Promise<EngineResult<PoolDetail>> {

@@ -39,12 +39,12 @@ export class DemoEngine implements EngineApi {
 
   cancelRun(): void {}
 
-  async state(trace: number, step: number, instr: number): Promise<EngineResult<StepState>> {
+  async state(trace: number, step: number, instr: number, range?: { first: number; last: number }): Promise<EngineResult<StepState>> {
     if (this.synthetic) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       return { ok: true, ...this.synthetic.state(step) };
     }
-    return this.call<StepState>({ cmd: 'state', trace, step, instr });
+    return this.call<StepState>({ cmd: 'state', trace, step, instr, ...range });
   }
 
   async pool(trace: number, step: number, arena: number, pool: number): Promise<EngineResult<PoolDetail>> {
