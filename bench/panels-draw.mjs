@@ -12,6 +12,9 @@
 //   update + style and layout — the same plus the browser's style and layout pass it causes;
 //   map     — the arena-map canvas redraw alone (batched rects);
 //   blocks  — the opened pool's redraw (one ImageData + the free-list line).
+// Then a real trace: a program keeping 5,000 tuples (about 13,500 objects in each state), a pool
+// open; per step the state is fetched once and handed to the panels 15 times:
+//   real update — median of store.setState() for both panels.
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +77,33 @@ try {
   console.log(`  update + style and layout:      ${f(result.layout)}`);
   console.log(`  arena map redraw:               ${f(result.map)}`);
   console.log(`  open pool redraw:               ${f(result.blocks)}`);
+
+  const real = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await real.goto(`${server.resolvedUrls.local[0]}panels-demo.html`);
+  await real.waitForSelector('body[data-ready="1"]');
+  await real.evaluate(() => { document.querySelector('#source').value = 'keep = []\nfor i in range(5000):\n    keep.append((i, str(i)))\n'; });
+  await real.click('#run');
+  await real.waitForFunction(() => window.refscopeDemo.store.get().run?.steps > 9000 && window.refscopeDemo.store.get().state?.step === 0, null, { timeout: 120_000 });
+  await real.locator('canvas.rs-alloc-map').click({ position: { x: 5, y: 25 } });
+  const measured = await real.evaluate(async () => {
+    const { store, engine } = window.refscopeDemo;
+    const run = store.get().run;
+    const all = [];
+    let objects = 0;
+    for (const step of [9000, 9001, 9002, 9003]) {
+      const state = await engine.state(run.trace, step, 0);
+      objects = state.objects.length;
+      store.setCursor(step);
+      for (let k = 0; k < 15; k += 1) {
+        const t0 = performance.now();
+        store.setState(state, { step, instr: 0 });
+        all.push(performance.now() - t0);
+      }
+    }
+    all.sort((a, b) => a - b);
+    return { objects, median: all[Math.floor(all.length / 2)], max: all[all.length - 1] };
+  });
+  console.log(`  real trace, ${measured.objects} objects per state: update median ${measured.median.toFixed(2)} ms, max ${measured.max.toFixed(2)} ms`);
 } finally {
   await browser.close();
   await server.close();

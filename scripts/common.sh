@@ -26,7 +26,8 @@ test_native() {
   ctest --test-dir "$1" --output-on-failure -j"$JOBS"
 }
 
-# build_wasm: build/wasm, -O3 (the benchmark wants speed); copies core.mjs/core.wasm to web/src/wasm.
+# build_wasm: build/wasm, -O3 (the benchmark wants speed; CMakeLists.txt compiles the engine's
+# cold sources -Oz, for the page's download); copies core.mjs/core.wasm to web/src/wasm.
 build_wasm() {
   emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release \
     "-DCMAKE_CXX_FLAGS_RELEASE=-O3 -DNDEBUG" >/dev/null

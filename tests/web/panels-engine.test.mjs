@@ -63,6 +63,10 @@ test('a real collection: the two-list cycle drops to gc_refs 0, becomes unreacha
   assert.deepEqual(await refsOf('list [[[...]]]'), ['×', '×']);
   assert.deepEqual(await refsOf('c: list [1]'), ['1'], 'c is reached from the module dict, so it is rescued');
   assert.equal(await stepper.locator('tbody tr.rs-gc-row-unreachable').count(), 2);
+  // The graph of the program's objects: the two lists point at each other, both unreachable.
+  const graph = stepper.getByRole('img', { name: /References between the program’s objects/ });
+  assert.equal(await graph.locator('.rs-gc-graph-unreachable').count(), 2);
+  assert.match(await graph.locator('desc').textContent(), /list \[\[\[\.\.\.\]\]\] refers to list \[\[\[\.\.\.\]\]\]/);
   await page.screenshot({ path: `${results}/panels-engine-collection.png`, fullPage: true });
   await phase('done');
   const fates = await stepper.locator('tbody tr').evaluateAll((trs) => Object.fromEntries(trs.map((tr) =>

@@ -21,7 +21,6 @@ import { mountHeap } from './panels/heap/heap-panel';
 import { mountOutput, type OutputHandle } from './panels/output/output-panel';
 import { mountCollector } from './panels/collector/mount-collector';
 import { mountAllocator } from './panels/allocator/mount-allocator';
-import { mountPlots } from './panels/plots/mount-plots';
 import { decodeFragment } from './share/link-codec';
 import type { PanelName, Scenario } from './share/scenario';
 import { parseEmbedOptions } from './embed/embed-options';
@@ -97,7 +96,8 @@ async function start(): Promise<void> {
     if (name === 'output') mounted.output = mountOutput(body, store);
     if (name === 'collector') mountCollector(body, store);
     if (name === 'allocator') mountAllocator(body, store);
-    if (name === 'plots') mountPlots(body, store);
+    // uPlot is loaded only by a player that shows the plots.
+    if (name === 'plots') void import('./panels/plots/mount-plots').then(({ mountPlots }) => mountPlots(body, store));
   }
   const { editor, output } = mounted;
   editor?.setBreakpoints(scenario.breakpoints);

@@ -14,11 +14,9 @@ import { mountControls } from './panels/controls/controls-panel';
 import { mountTimeline } from './panels/timeline/timeline-panel';
 import { mountHeap } from './panels/heap/heap-panel';
 import { mountOutput } from './panels/output/output-panel';
-import { mountCollector } from './panels/collector/mount-collector';
-import { mountAllocator } from './panels/allocator/mount-allocator';
 import { PICKS } from './app/picks';
 import { mountGalleryNote } from './gallery/gallery-note';
-import { mountPlots } from './panels/plots/mount-plots';
+import { mountWhenNear } from './app/lazy-mount';
 import { copyLink, openFromLocation, type ScenarioHost } from './app/share-link';
 import { mountEmbedDialog } from './app/embed-dialog';
 import { mountExportMenu } from './app/export-menu';
@@ -54,9 +52,29 @@ const output = mountOutput(element('output'), store);
 const controls = mountControls(element('controls'), store, () => editor.breakpoints());
 mountTimeline(element('timeline'), store);
 mountHeap(element('heap'), store);
-mountCollector(element('collector'), whileVisible(store, element('collector')));
-mountAllocator(element('allocator'), whileVisible(store, element('allocator')));
-mountPlots(element('plots'), whileVisible(store, element('plots')));
+// The collector, allocator and plots panels (and uPlot behind the plots) load once there is a
+// trace to show and their panel nears the screen; until then each slot says what will be there.
+type Mount = (slot: HTMLElement, store: Store) => unknown;
+const lazyPanels = ([
+  ['collector', 'Cyclic garbage collector', 'Run a program to see the collector.',
+    async () => (await import('./panels/collector/mount-collector')).mountCollector],
+  ['allocator', 'Allocator (pymalloc)', 'Run a program to see its allocator.',
+    async () => (await import('./panels/allocator/mount-allocator')).mountAllocator],
+  ['plots', '', 'Run a program to see its plots.',
+    async () => (await import('./panels/plots/mount-plots')).mountPlots],
+] as [string, string, string, () => Promise<Mount>][]).map(([id, title, note, load]) => {
+  const slot = element(id);
+  const placeholder = document.createElement('section');
+  if (title) placeholder.append(Object.assign(document.createElement('h2'), { textContent: title }));
+  placeholder.append(Object.assign(document.createElement('p'), { className: 'rs-hint', textContent: note }));
+  slot.append(placeholder);
+  return mountWhenNear(slot, async () => {
+    const mount = await load();
+    placeholder.remove();
+    mount(slot, whileVisible(store, slot));
+  }, () => store.get().run !== null);
+});
+store.on('run', () => lazyPanels.forEach((panel) => panel.poke()));
 syncStateWithCursor(store, (message) => output.showMessage(message, 'error'));
 
 const status = element('status');

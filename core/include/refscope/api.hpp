@@ -33,6 +33,9 @@
 //   run, state, pool, collection, drop
 //             record a program's run and read it step by step: docs/trace-format.md is their
 //             contract (RunInfo, State, one pool, one collection's phases).
+//   find_alloc
+//             the step at which a pool next (or last) handed out a block, in a recorded trace:
+//             docs/trace-format.md.
 #pragma once
 
 #include <string>

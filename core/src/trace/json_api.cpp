@@ -65,6 +65,7 @@ Registry build_registry() {
     add_meta_commands(registry);
     add_alloc_commands(registry);
     add_trace_commands(registry);
+    add_find_commands(registry);
     // One line per module that answers requests.
     return registry;
 }

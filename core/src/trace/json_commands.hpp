@@ -66,6 +66,7 @@ private:
 void add_meta_commands(Registry& registry);   // "version" (json_api.cpp)
 void add_alloc_commands(Registry& registry);  // "alloc_scenario" (json_alloc.cpp)
 void add_trace_commands(Registry& registry);  // "run", "state", "pool", "collection", "drop" (json_trace.cpp)
+void add_find_commands(Registry& registry);   // "find_alloc" (json_find.cpp)
 
 // The table api::call dispatches on, built on first use.
 const Registry& registry();

@@ -93,9 +93,15 @@ json state_command(const json& request) {
     const auto step = required_field<std::uint64_t>(request, "step");
     const auto instr = optional_field<std::uint64_t>(request, "instr", 0);
     const auto window = std::min<std::uint64_t>(optional_field<std::uint64_t>(request, "window", 4), 32);
+    // Or the steps to build besides, as a range that holds `step` ("first", "last"): a viewer
+    // stepping one way asks for the steps ahead only.
+    const auto first = optional_field<std::uint64_t>(request, "first", step > window ? step - window : 0);
+    const auto last = optional_field<std::uint64_t>(request, "last", step + window);
+    if (first > step || last < step || last - first > 64)
+        throw UsageError("\"first\" .. \"last\" must hold \"step\" and span at most 64 steps");
     StateCache& cache = state_cache();
     if (const json* hit = cache.find({id, step, instr})) return *hit;
-    auto states = trace::states_around(*t, step, instr, step > window ? step - window : 0, step + window);
+    auto states = trace::states_around(*t, step, instr, first, last);
     json answer = states.at({step, instr});
     for (auto& [point, state] : states) cache.put({id, point.first, point.second}, std::move(state));
     return answer;

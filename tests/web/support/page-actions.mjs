@@ -40,12 +40,14 @@ export async function stepUntilDone(page, text, limit = 200) {
   assert.fail(`"${text}" never became the line just run`);
 }
 
-/** Waits until the drawing shows the state at the cursor. */
+/** Waits until the drawing shows the state at the cursor (and the editor, which marks its
+ *  lines in the next animation frame, has too). */
 export async function waitForDrawing(page) {
   await page.waitForFunction(() => {
     const state = window.refscope.store.get();
     return state.state !== null && state.state.step === state.cursor.step;
   });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
 }
 
 /** The cards on screen (not fading out): [{id, type, refcount, classes}]. */

@@ -5,10 +5,11 @@
 //   1. Every export names its file after the program's step range and format
 //      (refscope-step-12.png, refscope-steps-12-40.gif, refscope-trace.json).
 //   2. Failures are reported through `message`, never thrown at the page.
+// The exporters (SVG rasteriser, GIF encoder, walkthrough recorder) are loaded on first use:
+// they are not part of the page's first load.
 import type { Store } from '../state/store';
 import type { RunInfo } from '../engine/trace-types';
-import { download, standaloneSvg, svgToPng } from '../export/svg-export';
-import { MAX_FRAMES, recordWalkthrough } from '../export/walkthrough';
+import { MAX_FRAMES } from '../export/limits';
 
 export interface ExportHost {
   view(): SVGSVGElement | null;
@@ -56,6 +57,7 @@ export function mountExportMenu(select: HTMLSelectElement, store: Store, host: E
     const { run, cursor } = store.get();
     if (!run) return;
     try {
+      const { download, standaloneSvg, svgToPng } = await import('../export/svg-export');
       if (format === 'json') {
         download(new Blob([runInfoJson(run)], { type: 'application/json' }), 'refscope-trace.json');
         return;
@@ -69,6 +71,7 @@ export function mountExportMenu(select: HTMLSelectElement, store: Store, host: E
       } else {
         const to = Math.min(run.steps, cursor.step + 40);
         host.status(`Recording steps ${cursor.step}–${to}…`);
+        const { recordWalkthrough } = await import('../export/walkthrough');
         const blob = await recordWalkthrough(store, {
           from: cursor.step, to, delayMs: 700, format, view: host.view, background: background(),
           onProgress: (done, total) => host.status(`Recording frame ${done} of ${total}…`),

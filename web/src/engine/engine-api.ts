@@ -19,8 +19,13 @@ export interface EngineApi {
   run(request: RunRequest): Promise<EngineResult<RunInfo>>;
   /** Ends the run in progress (the worker is replaced; traces recorded before are lost). */
   cancelRun(): void;
-  state(trace: number, step: number, instr: number): Promise<EngineResult<StepState>>;
+  /** The state at (step, instr). A state the engine has not built yet is built in one re-run
+   *  with the steps of `range` (first..last, holding `step`; default: 4 on each side). */
+  state(trace: number, step: number, instr: number, range?: { first: number; last: number }): Promise<EngineResult<StepState>>;
   pool(trace: number, step: number, arena: number, pool: number): Promise<EngineResult<PoolDetail>>;
   collection(trace: number, index: number): Promise<EngineResult<CollectionDetail>>;
+  /** The step at which pool (arena, pool) next (after `from`) or last (before `from`) handed out
+   *  a block, or null: the core's find_alloc (docs/trace-format.md). */
+  findAlloc(trace: number, arena: number, pool: number, from: number, direction: 'next' | 'previous'): Promise<EngineResult<{ step: number | null }>>;
   drop(trace: number): Promise<EngineResult<object>>;
 }

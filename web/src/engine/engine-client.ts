@@ -46,8 +46,8 @@ export class EngineClient implements EngineApi {
     this.restart({ kind: 'cancelled', message: 'the run was cancelled' }, 'cancelled');
   }
 
-  state(trace: number, step: number, instr: number): Promise<EngineResult<StepState>> {
-    return this.send<StepState>({ cmd: 'state', trace, step, instr }).promise;
+  state(trace: number, step: number, instr: number, range?: { first: number; last: number }): Promise<EngineResult<StepState>> {
+    return this.send<StepState>({ cmd: 'state', trace, step, instr, ...range }).promise;
   }
 
   pool(trace: number, step: number, arena: number, pool: number): Promise<EngineResult<PoolDetail>> {
@@ -56,6 +56,11 @@ export class EngineClient implements EngineApi {
 
   collection(trace: number, index: number): Promise<EngineResult<CollectionDetail>> {
     return this.send<CollectionDetail>({ cmd: 'collection', trace, index }).promise;
+  }
+
+  findAlloc(trace: number, arena: number, pool: number, from: number, direction: 'next' | 'previous'): Promise<EngineResult<{ step: number | null }>> {
+    const bound = direction === 'next' ? { after: from } : { before: from };
+    return this.send<{ step: number | null }>({ cmd: 'find_alloc', trace, arena, pool, ...bound }).promise;
   }
 
   drop(trace: number): Promise<EngineResult<object>> {

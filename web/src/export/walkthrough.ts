@@ -12,8 +12,9 @@
 import type { Store } from '../state/store';
 import { GifEncoder } from './gif-encoder';
 import { standaloneSvg, svgToCanvas } from './svg-export';
+import { MAX_FRAMES } from './limits';
 
-export const MAX_FRAMES = 300;
+export { MAX_FRAMES };
 
 export interface WalkthroughOptions {
   from: number;

@@ -11,10 +11,15 @@ export interface ObjectLabel {
   address?: string;
   /** Names bound to the object in the frames (locals and module globals). */
   names?: string[];
+  /** Ids of the objects it refers to (for drawing references between objects). */
+  referents?: number[];
 }
 
 export function labelOf(object: HeapObject, names: string[] = []): ObjectLabel {
-  return { id: object.id, type: object.type, summary: object.summary, address: object.address, names };
+  return {
+    id: object.id, type: object.type, summary: object.summary, address: object.address, names,
+    referents: object.referents.map((r) => r.object),
+  };
 }
 
 /** Labels for every object of a state, with the names the frames bind to them. */
@@ -28,6 +33,15 @@ export function labelsOf(state: StepState): Map<number, ObjectLabel> {
     }
   }
   return new Map(state.objects.map((o) => [o.id, labelOf(o, names.get(o.id))]));
+}
+
+/** The label of one object of a state (null if absent): one pass, no per-object allocation. */
+export function labelIn(state: StepState, id: number): ObjectLabel | null {
+  const object = state.objects.find((o) => o.id === id);
+  if (!object) return null;
+  const names: string[] = [];
+  for (const frame of state.frames) for (const local of frame.locals) if (local.object === id) names.push(local.name);
+  return labelOf(object, names);
 }
 
 export function shortAddress(address: string): string {

@@ -1,24 +1,20 @@
-// The allocator panel: pymalloc's arenas as a map of pools (arena-map-*), the pool opened from it
-// block by block (pool-detail), the usedpools / usable_arenas / malloc lists, the totals and the
-// _debugmallocstats text (allocator-lists), with a legend and a text alternative for the canvas
-// (allocator-legend). It knows nothing of the engine or the store: the host hands it one
-// AllocatorView per step and answers loadPool; see index.ts for the store wiring.
-//
-// Keyboard on the map: arrows move a pool cursor (left/right by pool, up/down by row), PageUp /
-// PageDown move to the previous / next arena, Enter or Space opens the pool, Escape closes it.
+// The allocator panel: pymalloc's arenas as a map of pools (arena-map-view), the pool opened from
+// it block by block (pool-detail), the usedpools / usable_arenas / malloc lists, the totals and
+// the _debugmallocstats text (allocator-lists), with a legend and a text alternative for the
+// canvas (allocator-legend). It knows nothing of the engine or the store: the host hands it one
+// AllocatorView per step and answers loadPool; mount-allocator.ts wires it to the store.
 //
 // Invariants: 1. update() redraws everything from the view it is given (no state carried between
 // steps except which pool is open, the cursor and the collapsed sections); 2. a pool answer is
 // drawn only if no newer loadPool was started since (requestCounter); 3. the object selected in
 // the store has its pool ringed on the map and, when that pool is open, its block ringed.
-import { clamp, el } from '../panel-dom';
+import { el } from '../panel-dom';
 import type { AllocatorSnapshot, BlockPlace, ObjectLabel, PoolDetail, PoolInfo } from './allocator-data';
 import { renderLegend, renderMapTable } from './allocator-legend';
 import { renderMallocStats, renderRaw, renderTotals, renderUsableArenas, renderUsedPools } from './allocator-lists';
 import { readTheme, type AllocatorTheme } from './allocator-theme';
-import { drawArenaMap, type PoolRef } from './arena-map-draw';
-import { layoutArenaMap, POOL_COLUMNS, tileAt, type ArenaMapLayout } from './arena-map-layout';
-import { canvasPoint } from './canvas-point';
+import type { PoolRef } from './arena-map-draw';
+import { ArenaMapView } from './arena-map-view';
 import { PoolDetailView } from './pool-detail';
 import './allocator.css';
 
@@ -41,6 +37,12 @@ export interface AllocatorPanelHost {
   describeObject(id: number): ObjectLabel | null;
   /** The object whose memory starts at `address` (a malloc chunk), if any. */
   objectAt(address: string): ObjectLabel | null;
+  /**
+   * Moves the step cursor to the next (previous) step at which the pool handed out a block;
+   * resolves to a note for the user when there is none (or the search failed), null when the
+   * cursor moved. Absent: the pool view offers no such buttons.
+   */
+  findAllocation?(arena: number, pool: number, direction: 'next' | 'previous'): Promise<string | null>;
 }
 
 let panelCount = 0;
@@ -49,9 +51,8 @@ export class AllocatorPanel {
   readonly root = el('section', 'rs-allocator');
   private readonly totals = el('div', 'rs-alloc-totals-wrap');
   private readonly legend = el('div');
-  private readonly canvas = el('canvas', 'rs-alloc-map');
   private readonly mapTable = el('div');
-  private readonly mapLine = el('p', 'rs-alloc-cursor');
+  private readonly map: ArenaMapView;
   private readonly poolNote = el('p', 'rs-alloc-note');
   private readonly placeholder = el('p', 'rs-alloc-note');
   private readonly body = el('div', 'rs-alloc-body');
@@ -62,17 +63,12 @@ export class AllocatorPanel {
   private readonly stats = el('div');
   private readonly resize: ResizeObserver;
   private view: AllocatorView | null = null;
-  private layout: ArenaMapLayout | null = null;
   private theme: AllocatorTheme | null = null;
   private open: PoolRef | null = null;
-  private focus: PoolRef | null = null;
-  private hover: PoolRef | null = null;
   private requestCounter = 0;
   private lastSelected: string | null = null;
   /** The panel's content width, kept by the ResizeObserver (reading it per step forces a layout). */
   private width: number | null = null;
-  /** Milliseconds the last arena-map redraw took (reported by the benchmark). */
-  lastMapDrawMs = 0;
 
   constructor(container: HTMLElement, private readonly host: AllocatorPanelHost) {
     panelCount += 1;
@@ -81,18 +77,22 @@ export class AllocatorPanel {
     heading.id = `${id}-heading`;
     this.root.setAttribute('aria-labelledby', heading.id);
     this.mapTable.id = `${id}-table`;
-    this.canvas.tabIndex = 0;
-    this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-describedby', this.mapTable.id);
-    this.mapLine.setAttribute('aria-live', 'polite');
+    this.map = new ArenaMapView({
+      theme: () => this.currentTheme(),
+      open: (ref) => this.openPool(ref),
+      close: () => this.closePool(),
+    }, this.mapTable.id);
     this.detail = new PoolDetailView({
       theme: () => this.currentTheme(),
       describeObject: (oid) => host.describeObject(oid),
       selectObject: (oid) => host.selectObject(oid),
       close: () => this.closePool(),
+      jumpToAllocation: host.findAllocation
+        ? (ref, direction) => host.findAllocation!(ref.arena, ref.pool, direction)
+        : undefined,
     });
     const mapSection = el('div', 'rs-alloc-map-section');
-    mapSection.append(this.legend, this.canvas, this.mapLine, this.mapTable);
+    mapSection.append(this.legend, this.map.canvas, this.map.line, this.mapTable);
     const lists = el('div', 'rs-alloc-columns');
     lists.append(
       section('usedpools', 'Partly used pools of each size class; the first one serves the next request.', this.usedpools),
@@ -105,12 +105,6 @@ export class AllocatorPanel {
     this.placeholder.hidden = true;
     container.append(this.root);
 
-    this.canvas.addEventListener('pointermove', (e) => this.pointer(e, false));
-    this.canvas.addEventListener('pointerleave', () => { this.hover = null; this.canvas.style.cursor = ''; this.draw(); });
-    this.canvas.addEventListener('click', (e) => this.pointer(e, true));
-    this.canvas.addEventListener('keydown', (e) => this.key(e));
-    this.canvas.addEventListener('focus', () => { this.focus ??= this.firstPool(); this.describe(this.focus); this.draw(); });
-    this.canvas.addEventListener('blur', () => this.draw());
     this.resize = new ResizeObserver((entries) => {
       const width = Math.floor(entries[entries.length - 1].contentRect.width);
       if (width === this.width) return;
@@ -137,7 +131,7 @@ export class AllocatorPanel {
     requestAnimationFrame(() => {
       this.theme = null;
       if (this.view) this.legend.replaceChildren(renderLegend(this.view.snapshot, this.currentTheme()));
-      this.draw();
+      this.map.draw();
       this.detail.redraw();
     });
   }
@@ -159,7 +153,6 @@ export class AllocatorPanel {
     // The section appears when the engine's state carries the text (the `state` command of trace
     // format 1 does not yet; alloc_scenario does).
     this.stats.replaceChildren(...(snapshot.debugmallocstats ? [renderMallocStats(snapshot.debugmallocstats, statsOpen)] : []));
-    this.canvas.setAttribute('aria-label', mapLabel(snapshot));
 
     const selectedKey = view.selected ? `${view.selected.arena}:${view.selected.pool}:${view.selected.block}` : null;
     if (view.selected && selectedKey !== this.lastSelected) this.open = { arena: view.selected.arena, pool: view.selected.pool };
@@ -177,9 +170,13 @@ export class AllocatorPanel {
   /** Opens a pool's block view (also reachable from the lists and the keyboard). */
   openPool(ref: PoolRef): void {
     this.open = ref;
-    this.focus = ref;
-    this.draw();
+    this.map.setCursor(ref);
+    this.relayout();
     this.reloadPool();
+  }
+
+  get lastMapDrawMs(): number {
+    return this.map.lastDrawMs;
   }
 
   get lastPoolDrawMs(): number {
@@ -191,8 +188,8 @@ export class AllocatorPanel {
     this.requestCounter += 1;
     this.detail.hide();
     this.poolNote.hidden = true;
-    this.draw();
-    this.canvas.focus();
+    this.relayout();
+    this.map.canvas.focus();
   }
 
   private currentTheme(): AllocatorTheme {
@@ -243,91 +240,8 @@ export class AllocatorPanel {
   private relayout(): void {
     if (!this.view) return;
     this.width ??= this.root.clientWidth;
-    const width = Math.max(300, this.width - 4);
-    this.layout = layoutArenaMap(this.view.snapshot.arenas, width);
-    const scale = Math.max(1, Math.round(window.devicePixelRatio || 1));
-    const w = Math.max(1, this.layout.width);
-    const h = Math.max(1, this.layout.height);
-    if (this.canvas.width !== w * scale) this.canvas.width = w * scale;
-    if (this.canvas.height !== h * scale) this.canvas.height = h * scale;
-    this.canvas.style.width = `${w}px`;
-    this.draw();
-  }
-
-  private draw(): void {
-    if (!this.view || !this.layout) return;
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
-    const start = performance.now();
-    const scale = this.canvas.width / Math.max(1, this.layout.width);
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
     const s = this.view.selected;
-    const focused = document.activeElement === this.canvas;
-    drawArenaMap(ctx, this.layout, this.view.snapshot, this.currentTheme(), {
-      focus: focused ? this.focus : this.hover,
-      focused: focused || this.hover !== null,
-      open: this.open,
-      selected: s ? { arena: s.arena, pool: s.pool } : null,
-    });
-    this.lastMapDrawMs = performance.now() - start;
-    this.canvas.dataset.drawMs = this.lastMapDrawMs.toFixed(3);
-  }
-
-  private pointer(event: MouseEvent, click: boolean): void {
-    if (!this.layout) return;
-    const [x, y] = canvasPoint(this.canvas, this.layout.width, event);
-    const hit = tileAt(this.layout, x, y);
-    if (click) {
-      if (hit) this.openPool(hit);
-      return;
-    }
-    if (hit?.arena !== this.hover?.arena || hit?.pool !== this.hover?.pool) {
-      this.hover = hit;
-      this.canvas.style.cursor = hit ? 'pointer' : '';
-      if (hit) this.describe(hit);
-      this.draw();
-    }
-  }
-
-  private firstPool(): PoolRef | null {
-    const arena = this.view?.snapshot.arenas[0];
-    return arena ? { arena: arena.index, pool: 0 } : null;
-  }
-
-  private key(event: KeyboardEvent): void {
-    const arenas = this.view?.snapshot.arenas ?? [];
-    if (arenas.length === 0) return;
-    const focus = this.focus ?? this.firstPool()!;
-    let order = Math.max(0, arenas.findIndex((a) => a.index === focus.arena));
-    let pool = focus.pool;
-    const last = () => arenas[order].ntotalpools - 1;
-    switch (event.key) {
-      case 'ArrowLeft': pool -= 1; break;
-      case 'ArrowRight': pool += 1; break;
-      case 'ArrowUp': pool -= POOL_COLUMNS; break;
-      case 'ArrowDown': pool += POOL_COLUMNS; break;
-      case 'PageUp': order = Math.max(0, order - 1); break;
-      case 'PageDown': order = Math.min(arenas.length - 1, order + 1); break;
-      case 'Home': pool = 0; break;
-      case 'End': pool = last(); break;
-      case 'Enter': case ' ': this.openPool(focus); event.preventDefault(); return;
-      case 'Escape': if (this.open) { this.closePool(); event.preventDefault(); } return;
-      default: return;
-    }
-    event.preventDefault();
-    this.focus = { arena: arenas[order].index, pool: clamp(pool, 0, last()) };
-    this.describe(this.focus);
-    this.draw();
-  }
-
-  private describe(ref: PoolRef | null): void {
-    if (!ref) return;
-    const info = this.poolInfo(ref);
-    const where = `Arena ${ref.arena}, pool ${ref.pool}`;
-    this.mapLine.textContent = !info || info.state === 'unused'
-      ? `${where}: not carved yet.`
-      : `${where}: ${info.block_size}-byte blocks, ${info.state}, ${info.count} of ${info.capacity} blocks allocated` +
-        ` (${info.nfree} free, ${info.untouched} untouched). Click or press Enter to open it.`;
+    this.map.show({ snapshot: this.view.snapshot, open: this.open, selected: s ? { arena: s.arena, pool: s.pool } : null }, this.width);
   }
 }
 
@@ -337,10 +251,4 @@ function section(title: string, note: string, body: HTMLElement): HTMLElement {
   wrap.setAttribute('aria-label', title);
   wrap.append(heading, el('p', 'rs-alloc-list-note', note), body);
   return wrap;
-}
-
-function mapLabel(snapshot: AllocatorSnapshot): string {
-  const carved = snapshot.arenas.reduce((n, a) => n + a.pools.filter((p) => p.state !== 'unused').length, 0);
-  return `Map of ${snapshot.arenas.length} arena${snapshot.arenas.length === 1 ? '' : 's'} and ${carved} carved pools. ` +
-    'Arrow keys move between pools, Enter opens one; the table that follows lists them.';
 }

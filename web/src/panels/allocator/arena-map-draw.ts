@@ -4,6 +4,8 @@
 //   used   — pale tile filled from the bottom up to count / capacity;
 //   empty  — pale tile with a solid outline (it keeps its last size class);
 //   unused — never carved: a dashed outline only.
+// Marks: the open pool has an accent outline and a folded corner; the keyboard cursor / hover a
+// dashed accent outline; the selected object's pool a thick ring in the text colour.
 // Carved tiles are labelled with their block size when tiles are big enough (a few arenas); with
 // many arenas the legend and the hover line name the class. Fills are batched: one path per style, so a
 // redraw costs a few dozen canvas calls plus one label per carved pool.
@@ -145,7 +147,23 @@ export function drawArenaMap(ctx: CanvasRenderingContext2D, layout: ArenaMapLayo
 
   // open pool: accent, solid; keyboard cursor / hover: accent, dashed; the selected object's
   // pool: a thick ring in the text colour with a background halo, visible on any class colour.
-  if (marks.open) drawMark(ctx, layout, marks.open, css(theme.focus), 2, [], 1);
+  if (marks.open) {
+    // The open pool: an accent outline plus a folded corner, so it differs in shape from an
+    // empty pool's outline in a blue size class.
+    drawMark(ctx, layout, marks.open, css(theme.focus), 2, [], 1);
+    const order = orderOf(layout, marks.open.arena);
+    if (order >= 0) {
+      const r = tileRect(layout, order, marks.open.pool);
+      const k = Math.max(6, Math.round(layout.tile / 3));
+      ctx.fillStyle = css(theme.focus);
+      ctx.beginPath();
+      ctx.moveTo(r.x + r.w - k, r.y - 2);
+      ctx.lineTo(r.x + r.w + 2, r.y - 2);
+      ctx.lineTo(r.x + r.w + 2, r.y + k);
+      ctx.closePath();
+      ctx.fill();
+    }
+  }
   if (marks.selected) {
     drawMark(ctx, layout, marks.selected, css(theme.background), 5, [], 2.5);
     drawMark(ctx, layout, marks.selected, css(theme.selection), 3, [], 2.5);

@@ -1,6 +1,10 @@
 // The opened pool: a heading, the block counts, a canvas of its blocks with the free-block chain,
 // the chain as text, and a line that names the block under the pointer or keyboard cursor.
 //
+// Two buttons move the step cursor to the previous / next step at which this pool handed out a
+// block (the host asks the engine; while it searches both are disabled, and a search that finds
+// nothing says so in a polite note under them).
+//
 // Keyboard: the block canvas is focusable; arrow keys move a cursor block by block (up/down by a
 // row), Home/End jump to the first/last block, Enter selects the object in the cursor's block.
 // The cursor's description goes to a polite live region, which is the canvas' text alternative
@@ -25,6 +29,9 @@ export interface PoolDetailHost {
   describeObject(id: number): ObjectLabel | null;
   selectObject(id: number): void;
   close(): void;
+  /** Moves the cursor to the next/previous allocation in the open pool; resolves to a note to
+   *  show (nothing found, an error) or null when the cursor moved. Absent: no buttons. */
+  jumpToAllocation?(ref: PoolRef, direction: 'next' | 'previous'): Promise<string | null>;
 }
 
 export class PoolDetailView {
@@ -34,6 +41,8 @@ export class PoolDetailView {
   private readonly canvas = el('canvas', 'rs-alloc-blocks');
   private readonly chain = el('p', 'rs-alloc-chain');
   private readonly cursorLine = el('p', 'rs-alloc-cursor');
+  private readonly jumpNote = el('p', 'rs-alloc-jump-note');
+  private readonly jumpButtons: HTMLButtonElement[] = [];
   private layout: PoolBlocksLayout | null = null;
   private detail: PoolDetail | null = null;
   private info: PoolInfo | null = null;
@@ -50,10 +59,26 @@ export class PoolDetailView {
     close.addEventListener('click', () => host.close());
     const top = el('div', 'rs-alloc-pool-top');
     top.append(this.heading, close);
+    const nav = el('div', 'rs-alloc-pool-nav');
+    if (host.jumpToAllocation) {
+      for (const [direction, text, title] of [
+        ['previous', '◀ Previous allocation here', 'Go back to the last step at which this pool handed out a block'],
+        ['next', 'Next allocation here ▶', 'Go to the next step at which this pool hands out a block'],
+      ] as const) {
+        const button = el('button', `rs-alloc-${direction}-alloc`, text);
+        button.type = 'button';
+        button.title = title;
+        button.addEventListener('click', () => void this.jump(direction));
+        this.jumpButtons.push(button);
+        nav.append(button);
+      }
+    }
+    nav.hidden = this.jumpButtons.length === 0;
+    this.jumpNote.setAttribute('aria-live', 'polite');
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'img');
     this.cursorLine.setAttribute('aria-live', 'polite');
-    this.root.append(top, this.counts, this.canvas, this.cursorLine, this.chain);
+    this.root.append(top, nav, this.jumpNote, this.counts, this.canvas, this.cursorLine, this.chain);
     this.root.hidden = true;
     this.canvas.addEventListener('pointermove', (e) => this.pointer(e, false));
     this.canvas.addEventListener('pointerleave', () => { this.hover = null; this.redraw(); });
@@ -73,6 +98,7 @@ export class PoolDetailView {
 
   show(ref: PoolRef, info: PoolInfo | null, detail: PoolDetail, selectedBlock: number | null): void {
     const samePool = this.ref?.arena === ref.arena && this.ref?.pool === ref.pool;
+    if (!samePool) this.jumpNote.textContent = '';
     this.ref = ref;
     this.info = info;
     this.detail = detail;
@@ -98,7 +124,20 @@ export class PoolDetailView {
     this.chain.textContent = chainText(detail.freeblock);
     this.sizeCanvas();
     this.redraw();
-    this.describeCursor(this.hover ?? this.cursor, false);
+    this.describeCursor(this.hover ?? this.cursor);
+  }
+
+  private async jump(direction: 'next' | 'previous'): Promise<void> {
+    const ref = this.ref;
+    if (!ref || !this.host.jumpToAllocation) return;
+    for (const button of this.jumpButtons) button.disabled = true;
+    this.jumpNote.textContent = 'Searching the run…';
+    try {
+      const note = await this.host.jumpToAllocation(ref, direction);
+      this.jumpNote.textContent = note ?? '';
+    } finally {
+      for (const button of this.jumpButtons) button.disabled = false;
+    }
   }
 
   setSelectedBlock(block: number | null): void {
@@ -142,7 +181,7 @@ export class PoolDetailView {
       if (object !== null && object !== undefined) this.host.selectObject(object);
     } else if (block !== this.hover) {
       this.hover = block;
-      if (block !== null) this.describeCursor(block, false);
+      if (block !== null) this.describeCursor(block);
       this.redraw();
     }
   }
@@ -163,11 +202,11 @@ export class PoolDetailView {
       this.host.close();
     } else return;
     event.preventDefault();
-    this.describeCursor(this.cursor, true);
+    this.describeCursor(this.cursor);
     this.redraw();
   }
 
-  private describeCursor(block: number, _fromKeyboard: boolean): void {
+  private describeCursor(block: number): void {
     if (!this.detail) return;
     const b = this.detail.blocks[block];
     if (!b) { this.cursorLine.textContent = ''; return; }

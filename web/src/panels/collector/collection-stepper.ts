@@ -4,19 +4,24 @@
 // phases stay blank until the learner gets there, so the drop of gc_refs to 0 and the move to
 // the unreachable list happen in front of them.
 //
+// The table itself is collection-table.ts, the graph young-graph.ts.
+//
 // Keyboard: Left/Right (or Previous/Next) move between phases when the stepper has focus;
 // Home/End go to the first/last phase. The phase text is a polite live region.
 //
 // Invariants: 1. 0 <= phase < phases.length whenever a collection is shown; 2. a cell of phase i
 // is filled only when i <= phase; 3. each object row's name button selects the object.
 import { clamp, el } from '../panel-dom';
-import { labelText, shortAddress } from '../object-label';
 import { objectRows, type CollectionDetail, type CollectionSummary, type ObjectLabel, type ObjectRow } from './collector-data';
 import { phaseNote } from './phase-notes';
+import { renderCollectionTable } from './collection-table';
+import { renderYoungGraph } from './young-graph';
 
 export interface StepperHost {
   selectObject(id: number): void;
 }
+
+let stepperCount = 0;
 
 export class CollectionStepper {
   readonly root = el('section', 'rs-gc-stepper');
@@ -24,6 +29,8 @@ export class CollectionStepper {
   private readonly phases = el('ol', 'rs-gc-phases');
   private readonly note = el('div', 'rs-gc-note');
   private readonly table = el('div', 'rs-gc-table-wrap');
+  private readonly graph = el('div', 'rs-gc-graph-wrap');
+  private readonly idPrefix = `rs-gc-stepper-${++stepperCount}`;
   private readonly prev = el('button', 'rs-gc-nav', '← Previous phase');
   private readonly next = el('button', 'rs-gc-nav', 'Next phase →');
   private detail: CollectionDetail | null = null;
@@ -48,7 +55,7 @@ export class CollectionStepper {
     nav.append(this.prev, this.next);
     this.toggle.type = 'button';
     this.toggle.addEventListener('click', () => { this.showAll = !this.showAll; this.renderTable(); });
-    this.root.append(this.heading, this.phases, nav, this.note, this.table, this.toggle);
+    this.root.append(this.heading, this.phases, nav, this.note, this.graph, this.table, this.toggle);
     this.root.addEventListener('keydown', (e) => this.key(e));
     this.root.hidden = true;
   }
@@ -145,68 +152,16 @@ export class CollectionStepper {
     this.toggle.textContent = this.showAll
       ? 'Show only the program’s objects'
       : `Show all ${this.rows.length} objects of the generation (${hidden} belong to the interpreter: modules, functions, …)`;
+    const graph = renderYoungGraph(rows, this.labels, this.phase, detail.phases[this.phase].phase, this.idPrefix);
+    this.graph.replaceChildren(...(graph ? [graph] : []));
     if (rows.length === 0) {
       this.table.replaceChildren(el('p', 'rs-gc-empty', 'The collected generation held no objects.'));
       return;
     }
-    const table = el('table', 'rs-gc-objects');
-    table.append(el('caption', undefined, 'gc_refs of each object, phase by phase. • in the generation · × unreachable · — not in the list · underlined: changed in that phase · blank: not reached yet'));
-    const head = el('tr');
-    head.append(el('th', undefined, 'object'));
-    detail.phases.forEach((p, i) => {
-      const th = el('th', i === this.phase ? 'rs-gc-col-current' : undefined, String(i + 1));
-      th.title = phaseNote(p.phase).title;
-      th.setAttribute('scope', 'col');
-      head.append(th);
+    const table = renderCollectionTable({
+      detail, rows, phase: this.phase, labels: this.labels, selected: this.selected,
+      select: (id) => this.host.selectObject(id),
     });
-    head.append(el('th', undefined, 'outcome'));
-    const thead = el('thead');
-    thead.append(head);
-    const body = el('tbody');
-    const last = this.phase === detail.phases.length - 1;
-    for (const row of rows) {
-      const tr = el('tr');
-      const current = row.cells[this.phase];
-      if (current?.unreachable) tr.classList.add('rs-gc-row-unreachable');
-      if (row.id === this.selected) tr.classList.add('rs-gc-row-selected');
-      const text = labelText(row.id, this.labels.get(row.id));
-      const name = el('button', 'rs-gc-object', text);
-      name.type = 'button';
-      name.title = text;
-      name.setAttribute('aria-label', `select ${text}`);
-      name.addEventListener('click', () => this.host.selectObject(row.id));
-      const nameCell = el('th');
-      nameCell.setAttribute('scope', 'row');
-      nameCell.append(name);
-      const address = this.labels.get(row.id)?.address;
-      if (address) nameCell.append(el('span', 'rs-gc-address', shortAddress(address)));
-      if (current?.unreachable) nameCell.append(el('span', 'rs-gc-tag', 'unreachable'));
-      tr.append(nameCell);
-      row.cells.forEach((cell, i) => {
-        const td = el('td', i === this.phase ? 'rs-gc-col-current' : undefined);
-        if (i > this.phase) td.textContent = '';
-        else if (!cell) td.textContent = '—';
-        else if (detail.phases[i].phase === 'start') {
-          // Before update_refs gc_refs holds nothing meaningful: only say the object is there.
-          td.textContent = '•';
-          td.title = 'in the generation being collected';
-        } else {
-          td.textContent = cell.gcRefs === null ? '×' : String(cell.gcRefs);
-          if (cell.unreachable) {
-            td.classList.add('rs-gc-cell-unreachable');
-            td.title = 'in the unreachable list';
-            if (cell.gcRefs === null) td.setAttribute('aria-label', 'unreachable');
-          }
-          if (cell.affected) td.classList.add('rs-gc-changed');
-          if (cell.gcRefs === 0) td.classList.add('rs-gc-zero');
-        }
-        tr.append(td);
-      });
-      const fate = last ? (row.fate === 'freed' ? 'freed' : 'survived') : '';
-      tr.append(el('td', fate ? `rs-gc-fate-${fate}` : undefined, fate));
-      body.append(tr);
-    }
-    table.append(thead, body);
     this.table.replaceChildren(table);
   }
 }

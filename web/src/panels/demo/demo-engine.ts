@@ -1,5 +1,6 @@
 // The demo page's engine: the EngineApi of engine/engine-api.ts over the wasm core on the page's
-// own thread (the real page uses a worker). It forwards run/state/pool/collection to the core;
+// own thread (the real page uses a worker; like it, every answer comes in a later task, so the
+// engine's work never counts in a panel's own time). It forwards run/state/pool/collection to the core;
 // when the core does not know `run` yet, it serves the SyntheticTrace instead and says so
 // through `synthetic`.
 //
@@ -18,13 +19,15 @@ export class DemoEngine implements EngineApi {
 
   constructor(private readonly core: CoreModule, private readonly forceSynthetic: boolean, private readonly heavy = false) {}
 
-  private call<T extends object>(request: object): EngineResult<T> {
+  /** Like the worker, answers after the caller's turn (in a task of its own), never inside it. */
+  private async call<T extends object>(request: object): Promise<EngineResult<T>> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return JSON.parse(this.core.call(JSON.stringify(request))) as EngineResult<T>;
   }
 
   async run(request: RunRequest): Promise<EngineResult<RunInfo>> {
     if (!this.forceSynthetic && !this.heavy) {
-      const answer = this.call<RunInfo>({ cmd: 'run', ...request });
+      const answer = await this.call<RunInfo>({ cmd: 'run', ...request });
       if (answer.ok || !/unknown command/.test(answer.error.message)) {
         this.synthetic = null;
         return answer;
@@ -36,13 +39,17 @@ export class DemoEngine implements EngineApi {
 
   cancelRun(): void {}
 
-  async state(trace: number, step: number, instr: number): Promise<EngineResult<StepState>> {
-    if (this.synthetic) return { ok: true, ...this.synthetic.state(step) };
-    return this.call<StepState>({ cmd: 'state', trace, step, instr });
+  async state(trace: number, step: number, instr: number, range?: { first: number; last: number }): Promise<EngineResult<StepState>> {
+    if (this.synthetic) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return { ok: true, ...this.synthetic.state(step) };
+    }
+    return this.call<StepState>({ cmd: 'state', trace, step, instr, ...range });
   }
 
   async pool(trace: number, step: number, arena: number, pool: number): Promise<EngineResult<PoolDetail>> {
     if (this.synthetic) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const detail = this.synthetic.pool(step, arena, pool);
       return detail ? { ok: true, ...detail } : fail('no such pool');
     }
@@ -55,6 +62,12 @@ export class DemoEngine implements EngineApi {
       return detail ? { ok: true, ...detail } : fail('no such collection');
     }
     return this.call<CollectionDetail>({ cmd: 'collection', trace, index });
+  }
+
+  async findAlloc(trace: number, arena: number, pool: number, from: number, direction: 'next' | 'previous'): Promise<EngineResult<{ step: number | null }>> {
+    if (this.synthetic) return fail('the stand-in trace records no allocations');
+    const bound = direction === 'next' ? { after: from } : { before: from };
+    return this.call<{ step: number | null }>({ cmd: 'find_alloc', trace, arena, pool, ...bound });
   }
 
   async drop(trace: number): Promise<EngineResult<object>> {

@@ -4,8 +4,8 @@
 // Invariants: the editor never runs code; the page reads the text with getSource() when the
 // user runs it. Marks are cleared when the text changes.
 import { minimalSetup } from 'codemirror';
-import { python } from '@codemirror/lang-python';
-import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { pythonLanguage } from '@codemirror/lang-python';
+import { LanguageSupport, bracketMatching, indentOnInput } from '@codemirror/language';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import type { Store } from '../../state/store';
@@ -43,7 +43,9 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
       minimalSetup,
       bracketMatching(),
       indentOnInput(),
-      python(),
+      // Python's grammar, indentation and folding; not python()'s completion sources, which
+      // do nothing without an autocompletion extension and would add that package to the page.
+      new LanguageSupport(pythonLanguage),
       codeColours(),
       lineMarks(),
       EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
@@ -75,7 +77,18 @@ export function mountEditor(container: HTMLElement, store: Store, initial: strin
     errorLine = run && (run.end.reason === 'syntax_error' || run.end.reason === 'exception' || run.end.reason === 'unsupported') ? run.end.line : 0;
     showMarks();
   });
-  store.on('state', showMarks);
+  // A dispatch reads the page's selection, which makes the browser lay the page out at once: in
+  // the middle of a step, after other panels changed the page and before the rest redraw, that
+  // is a second layout of the whole page. Marks for a new state are set in the next animation
+  // frame instead, where the frame's own layout is due anyway.
+  let marksFrame = 0;
+  store.on('state', () => {
+    if (marksFrame) return;
+    marksFrame = requestAnimationFrame(() => {
+      marksFrame = 0;
+      showMarks();
+    });
+  });
   editListeners.push(() => {
     errorLine = 0;
     shownKey = '';

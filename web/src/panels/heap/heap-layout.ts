@@ -1,8 +1,9 @@
 // Where each heap object is drawn: a deterministic placement that does not move objects. One
-// HeapLayout lives as long as one trace; place(state, anchors) gives a spot to every shown object
-// seen for the first time, in the order a reader meets them: the frames' names top to bottom
-// (column 0, level with the name), then what those objects refer to through drawn references
-// (drawn-edges.ts; next column, level with the slot), breadth first; objects alive but
+// HeapLayout lives as long as one trace (or until the user asks the view to arrange afresh);
+// place(state, anchors) gives a spot to every shown object seen for the first time, in the
+// order a reader meets them: the frames' names top to bottom (column 0, level with the name),
+// then what those objects refer to through drawn references (drawn-edges.ts; next column,
+// level with the slot), breadth first; objects alive but
 // unreachable (a cycle waiting for the collector) seen for the first time go below the others
 // in column 0.
 //

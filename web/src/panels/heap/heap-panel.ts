@@ -23,8 +23,11 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
   const stackToggle = el('input', { attrs: { type: 'checkbox', id: 'rs-show-stack' } });
   const legend = el('ul', { className: 'rs-legend', attrs: { 'aria-label': 'Legend' } },
     LEGEND.map(([className, text]) => el('li', {}, [el('span', { className: `rs-swatch ${className}`, attrs: { 'aria-hidden': 'true' } }), document.createTextNode(text)])));
+  const arrange = el('button', { className: 'rs-heap-arrange', text: 'Arrange',
+    attrs: { type: 'button', title: 'Lay the objects out afresh, without the gaps left by objects that are gone' } });
   const toolbar = el('div', { className: 'rs-heap-toolbar' }, [
     el('label', {}, [stackToggle, document.createTextNode(' value stack')]),
+    arrange,
     legend,
   ]);
   const scroller = el('div', { className: 'rs-heap-scroll', attrs: { tabindex: '-1' } }, [view.svg]);
@@ -59,6 +62,10 @@ export function mountHeap(container: HTMLElement, store: Store): () => void {
     } else if (event.key === 'Escape') store.select(null, 'heap');
   });
   stackToggle.addEventListener('change', draw);
+  arrange.addEventListener('click', () => {
+    view.rearrange();
+    scroller.scrollTo({ left: 0, top: 0 });
+  });
 
   // Tell the drawing which part is in view (it builds only the cards near it).
   let size = { width: 1600, height: 1200 };

@@ -4,7 +4,8 @@
 // out (class rs-leaving) and is removed afterwards; an arrow that did not change keeps its node.
 // Only cards within VIEW_MARGIN of the visible part of the scroller are built (setViewport):
 // a heap of thousands of objects costs the page no more than the few dozen in view.
-// Invariants: objects stay where HeapLayout put them (a card is rebuilt if its spot changed); every update shows exactly the objects of the
+// Arrange (rearrange()) forgets every place and lays the shown state out afresh.
+// Invariants: objects stay where HeapLayout put them until Arrange (a card is rebuilt if its spot changed); every update shows exactly the objects of the
 // given state plus the ones fading out; the SVG has a <title> and a <desc> that say what it shows.
 import type { HeapObject, StepState } from '../../engine/trace-types';
 import { svg } from '../../util/dom';
@@ -80,6 +81,20 @@ export class HeapView {
     this.arrows.clear();
     this.framesLayer.replaceChildren();
     this.desc.textContent = 'Nothing has run yet.';
+  }
+
+  /** Lays the shown state out afresh ("Arrange"): every place is forgotten, so the objects of
+   *  this state are placed in reading order without the gaps the dead left; later states
+   *  keep the new places. */
+  rearrange(): void {
+    const last = this.last;
+    this.layout = new HeapLayout();
+    for (const card of this.cards.values()) if (card.leaving !== null) window.clearTimeout(card.leaving);
+    this.cards.clear();
+    this.cardsLayer.replaceChildren();
+    this.arrows.clear();
+    this.arrowsLayer.replaceChildren();
+    if (last) this.update(last.state, last.showStack, last.selected);
   }
 
   update(state: StepState, showStack: boolean, selected: number | null): void {

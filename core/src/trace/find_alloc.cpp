@@ -1,0 +1,70 @@
+// trace/find_alloc.cpp — see find_alloc.hpp.
+#include "trace/find_alloc.hpp"
+
+#include "lang/vm/interp.hpp"
+#include "trace/run_tracker.hpp"
+
+namespace refscope::trace {
+
+namespace {
+
+// Re-runs the program, noting the landing steps of one pool's block allocations within the
+// open interval (after, before); in `first_only` mode it stops at the first one.
+class PoolAllocFinder : public RunTracker {
+public:
+    PoolAllocFinder(std::uint32_t arena, std::uint32_t pool, std::uint64_t after,
+                    std::uint64_t before, bool first_only)
+        : arena_(arena), pool_(pool), after_(after), before_(before), first_only_(first_only) {}
+
+    void on_alloc_event(const alloc::AllocEvent& e) override {
+        // No exception may leave an allocator hook: a stop waits for the next instruction.
+        if (e.kind != alloc::AllocEventKind::block_alloc || e.arena != arena_ || e.pool != pool_) return;
+        const std::uint64_t landing = line_events_;
+        if (landing == 0 || landing <= after_ || landing >= before_) return;
+        if (first_only_ && found_) return;
+        found_ = landing;
+    }
+    void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override {
+        // Done: the first match is known, or every later step lands at `before` or beyond.
+        if ((first_only_ && found_) || line_events_ >= before_) throw lang::LimitReached{"seek"};
+        RunTracker::on_instruction(frame, instr);
+    }
+
+    std::optional<std::uint64_t> found() const { return found_; }
+
+private:
+    std::uint32_t arena_, pool_;
+    std::uint64_t after_, before_;
+    bool first_only_;
+    std::optional<std::uint64_t> found_;
+};
+
+std::optional<std::uint64_t> search(const Trace& t, PoolAllocFinder& finder) {
+    if (!t.ran) return std::nullopt;
+    RunOptions options = run_options(t.inputs);
+    options.observer = &finder;
+    options.alloc_observer = &finder;
+    run_program(t.inputs.source, t.inputs.filename, options);
+    // A run stopped by its step limit may see one more line event than the trace has steps.
+    auto found = finder.found();
+    if (found && *found > t.steps) return std::nullopt;
+    return found;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> next_alloc_step(const Trace& trace, std::uint64_t after,
+                                             std::uint32_t arena, std::uint32_t pool) {
+    if (after >= trace.steps) return std::nullopt;
+    PoolAllocFinder finder(arena, pool, after, trace.steps + 1, true);
+    return search(trace, finder);
+}
+
+std::optional<std::uint64_t> previous_alloc_step(const Trace& trace, std::uint64_t before,
+                                                 std::uint32_t arena, std::uint32_t pool) {
+    if (before <= 1) return std::nullopt;
+    PoolAllocFinder finder(arena, pool, 0, before, false);
+    return search(trace, finder);
+}
+
+}  // namespace refscope::trace
