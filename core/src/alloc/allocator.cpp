@@ -85,15 +85,12 @@ Allocator::Allocator(const Allocator& other, CopyTag) : impl_(std::make_unique<I
 
 Allocator::~Allocator() = default;
 
-void Allocator::for_each_cells(const std::function<void(const void*, std::size_t)>& f) const {
-    for (const auto& cells : impl_->pymalloc.cells())
-        if (cells) f(cells.get(), impl_->pymalloc.cells_bytes());
+void Allocator::for_each_shared_block(const std::function<void(const void*, std::size_t)>& f) const {
+    impl_->pymalloc.for_each_shared_block(f);
 }
 
-std::size_t Allocator::unshared_cells_bytes() const {
-    std::size_t n = 0;
-    for (const auto& cells : impl_->pymalloc.cells()) n += cells && cells.use_count() == 1;
-    return n * impl_->pymalloc.cells_bytes();
+std::size_t Allocator::unshared_bytes() const {
+    return impl_->pymalloc.unshared_bytes();
 }
 
 std::size_t Allocator::copied_table_bytes() const {

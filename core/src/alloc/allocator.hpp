@@ -167,12 +167,12 @@ public:
     // Throws InvariantError naming the first violated invariant.
     void check_invariants() const;
 
-    // Memory a copy of this allocator holds (a trace's accounting): each pool's cells (shared
-    // copy-on-write between copies, so a caller may count each address once) and an estimate
-    // of the tables copied whole.
-    void for_each_cells(const std::function<void(const void*, std::size_t)>& f) const;
+    // Memory a copy of this allocator holds (a trace's accounting): each block it may share
+    // with other copies (pages of pool headers, each pool's cells; a caller counts each address
+    // once) and an estimate of the tables copied whole.
+    void for_each_shared_block(const std::function<void(const void*, std::size_t)>& f) const;
     std::size_t copied_table_bytes() const;
-    std::size_t unshared_cells_bytes() const;   // as Heap::unshared_chunk_bytes
+    std::size_t unshared_bytes() const;   // as Heap::unshared_chunk_bytes
 
 private:
     struct Impl;

@@ -20,15 +20,15 @@ Pymalloc::Pymalloc(const AllocatorProfile& profile, AddressSpace& space, SystemM
       space_(space),
       raw_(raw),
       budget_(budget),
-      pools_(profile.nclasses()),
       pool_directory_(profile.pool_bits) {
     REFSCOPE_CHECK(profile.max_pools_in_arena() == kMaxPoolsInArena && nclasses_ <= 64 &&
                        profile.small_request_threshold <= kRequestMask &&
                        cells_per_pool_ <= kRequestMask,
                    "pymalloc: profile outside the simulated geometry");
+    resize_pools(nclasses_);
     for (std::uint32_t i = 0; i < nclasses_; ++i) {
         numblocks_[i] = profile.blocks_per_pool(i);
-        pools_[i].nextpool = pools_[i].prevpool = i;   // empty circular usedpools lists
+        header(i).nextpool = header(i).prevpool = i;   // empty circular usedpools lists
     }
     nfp2lasta_.fill(kNil);
     if (profile.radix_tree) radix_ = std::make_shared<ArenaRadixTree>(profile.arena_bits);
@@ -45,9 +45,9 @@ Pymalloc::Pymalloc(const Pymalloc& other, AddressSpace& space, SystemMalloc& raw
       space_(space),
       raw_(raw),
       budget_(budget),
-      pools_(other.pools_),
+      pages_(other.pages_),
+      npools_(other.npools_),
       arenas_(other.arenas_),
-      cells_(other.cells_),
       arenas_vector_(other.arenas_vector_),
       usable_arenas_(other.usable_arenas_),
       unused_arena_objects_(other.unused_arena_objects_),
@@ -63,8 +63,14 @@ ArenaRadixTree& Pymalloc::writable_radix() {
     return *radix_;
 }
 
+void Pymalloc::resize_pools(std::size_t n) {
+    while (pages_.size() * 64 < n) pages_.push_back(std::make_shared<PoolPage>());
+    npools_ = n;
+}
+
 std::uint16_t* Pymalloc::writable_cells(PoolHeader& pool) {
-    std::shared_ptr<std::uint16_t[]>& shared = cells_[static_cast<std::size_t>(&pool - pools_.data())];
+    const std::uint32_t pid = pool_directory_.get(pool.address);
+    std::shared_ptr<std::uint16_t[]>& shared = own_page(pid >> 6).cells[pid & 63];
     if (shared.use_count() > 1) {
         std::shared_ptr<std::uint16_t[]> own(new std::uint16_t[cells_per_pool_]);
         std::copy_n(shared.get(), cells_per_pool_, own.get());
@@ -87,8 +93,8 @@ bool Pymalloc::extend_or_fill(PoolHeader& pool) {
     // Full: unlink from usedpools until a block comes back.
     const std::uint32_t next = pool.nextpool;
     const std::uint32_t prev = pool.prevpool;
-    pools_[next].prevpool = prev;
-    pools_[prev].nextpool = next;
+    header(next).prevpool = prev;
+    header(prev).nextpool = next;
     return true;
 }
 
@@ -116,12 +122,12 @@ Address Pymalloc::malloc_from_new_pool(std::uint32_t szidx, std::uint32_t nbytes
     PoolState from;
     if (ao.freepools != kNil) {               // an empty pool, most recently emptied first
         pid = ao.freepools;
-        ao.freepools = pools_[pid].nextpool;
+        ao.freepools = header(pid).nextpool;
         from = PoolState::empty;
     } else {                                  // carve the next never-used pool
         pid = pool_id(slot, ncarved(ao));
-        pools_[pid].arenaindex = slot;
-        pools_[pid].szidx = DUMMY_SIZE_IDX;
+        header(pid).arenaindex = slot;
+        header(pid).szidx = DUMMY_SIZE_IDX;
         ao.pool_address += pool_size_;
         from = PoolState::unused;
     }
@@ -131,8 +137,8 @@ Address Pymalloc::malloc_from_new_pool(std::uint32_t szidx, std::uint32_t nbytes
     }
 
     // The pool becomes the only one of usedpools[szidx].
-    PoolHeader& head = pools_[szidx];
-    PoolHeader& pool = pools_[pid];
+    PoolHeader& head = header(szidx);
+    PoolHeader& pool = header(pid);
     pool.nextpool = pool.prevpool = szidx;
     head.nextpool = head.prevpool = pid;
     pool.count = 1;
@@ -171,8 +177,7 @@ bool Pymalloc::grow_arena_objects() {
     if (vector == 0) return false;
     arenas_vector_ = vector;
     arenas_.resize(numarenas);
-    pools_.resize(nclasses_ + std::size_t{numarenas} * kMaxPoolsInArena);
-    cells_.resize(pools_.size());
+    resize_pools(nclasses_ + std::size_t{numarenas} * kMaxPoolsInArena);
     for (std::uint32_t i = old; i < numarenas; ++i) {
         arenas_[i] = ArenaObject{};
         arenas_[i].nextarena = i + 1 < numarenas ? i + 1 : kNil;
@@ -208,10 +213,11 @@ std::uint32_t Pymalloc::new_arena() {
     ao.ntotalpools = ao.nfreepools;
 
     for (std::uint32_t i = 0; i < ao.ntotalpools; ++i) {
-        PoolHeader& pool = pools_[pool_id(slot, i)];
+        PoolHeader& pool = header(pool_id(slot, i));
         pool = PoolHeader{};
         pool.address = ao.pool_address + Address{i} * pool_size_;
-        std::shared_ptr<std::uint16_t[]>& cells = cells_[pool_id(slot, i)];
+        const std::uint32_t pid = pool_id(slot, i);
+        std::shared_ptr<std::uint16_t[]>& cells = own_page(pid >> 6).cells[pid & 63];
         if (!cells) cells.reset(new std::uint16_t[cells_per_pool_]());
         pool.cells = cells.get();
         pool_directory_.set(pool.address, pool_id(slot, i));
@@ -223,7 +229,7 @@ std::uint32_t Pymalloc::new_arena() {
 // --- free (spec §6) -------------------------------------------------------------------------
 
 void Pymalloc::free(std::uint32_t pid, Address p, Domain domain) {
-    PoolHeader& pool = pools_[pid];
+    PoolHeader& pool = header(pid);
     const Address offset = p - pool.address;
     const auto cell = static_cast<std::uint32_t>(offset >> shift_);
     REFSCOPE_CHECK((offset & ((Address{1} << shift_) - 1)) == 0 && (pool.cells[cell] & kLiveBit),
@@ -248,19 +254,19 @@ void Pymalloc::free(std::uint32_t pid, Address p, Domain domain) {
 }
 
 void Pymalloc::insert_to_usedpool(std::uint32_t pid) {
-    PoolHeader& pool = pools_[pid];
-    const std::uint32_t next = pools_[pool.szidx].nextpool;   // first pool (or the sentinel)
-    const std::uint32_t prev = pools_[next].prevpool;         // the sentinel
+    PoolHeader& pool = header(pid);
+    const std::uint32_t next = header(pool.szidx).nextpool;   // first pool (or the sentinel)
+    const std::uint32_t prev = header(next).prevpool;         // the sentinel
     pool.nextpool = next;
     pool.prevpool = prev;
-    pools_[next].prevpool = pid;
-    pools_[prev].nextpool = pid;
+    header(next).prevpool = pid;
+    header(prev).nextpool = pid;
 }
 
 void Pymalloc::insert_to_freepool(std::uint32_t pid) {
-    PoolHeader& pool = pools_[pid];
-    pools_[pool.nextpool].prevpool = pool.prevpool;
-    pools_[pool.prevpool].nextpool = pool.nextpool;
+    PoolHeader& pool = header(pid);
+    header(pool.nextpool).prevpool = pool.prevpool;
+    header(pool.prevpool).nextpool = pool.nextpool;
 
     const std::uint32_t slot = pool.arenaindex;
     ArenaObject& ao = arenas_[slot];
@@ -360,7 +366,7 @@ bool Pymalloc::address_in_range(Address p) const {
 }
 
 std::uint32_t Pymalloc::request_of(std::uint32_t pid, Address p) const {
-    const PoolHeader& pool = pools_[pid];
+    const PoolHeader& pool = header(pid);
     const Address offset = p - pool.address;
     const std::uint16_t cell = pool.cells[offset >> shift_];
     REFSCOPE_CHECK((offset & ((Address{1} << shift_) - 1)) == 0 && (cell & kLiveBit),
@@ -370,7 +376,7 @@ std::uint32_t Pymalloc::request_of(std::uint32_t pid, Address p) const {
 
 void Pymalloc::resize_in_place(std::uint32_t pid, Address p, std::uint32_t nbytes, Domain domain) {
     const std::uint32_t old = request_of(pid, p);
-    PoolHeader& pool = pools_[pid];
+    PoolHeader& pool = header(pid);
     writable_cells(pool)[(p - pool.address) >> shift_] = static_cast<std::uint16_t>(kLiveBit | nbytes);
     counters_.requested_in_use += nbytes;
     counters_.requested_in_use -= old;
@@ -405,7 +411,7 @@ std::vector<Address> Pymalloc::free_chain(const PoolHeader& pool) const {
 PoolState Pymalloc::state(std::uint32_t slot, std::uint32_t index) const {
     const ArenaObject& ao = arenas_[slot];
     if (ao.address == 0 || index >= ncarved(ao)) return PoolState::unused;
-    const PoolHeader& pool = pools_[pool_id(slot, index)];
+    const PoolHeader& pool = header(pool_id(slot, index));
     if (pool.count == 0) return PoolState::empty;
     return pool.count == numblocks_[pool.szidx] ? PoolState::full : PoolState::used;
 }
@@ -414,7 +420,7 @@ PoolState Pymalloc::state(std::uint32_t slot, std::uint32_t index) const {
 
 void Pymalloc::emit_block(AllocEventKind kind, Domain domain, std::uint32_t pid, Address block,
                           std::uint32_t request) const {
-    const PoolHeader& pool = pools_[pid];
+    const PoolHeader& pool = header(pid);
     AllocEvent event{};
     event.kind = kind;
     event.domain = domain;
@@ -428,7 +434,7 @@ void Pymalloc::emit_block(AllocEventKind kind, Domain domain, std::uint32_t pid,
 }
 
 void Pymalloc::emit_pool_state(std::uint32_t pid, PoolState from, PoolState to) const {
-    const PoolHeader& pool = pools_[pid];
+    const PoolHeader& pool = header(pid);
     AllocEvent event{};
     event.kind = AllocEventKind::pool_state;
     event.from = from;

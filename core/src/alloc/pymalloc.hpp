@@ -140,9 +140,9 @@ public:
     // (the caller then falls back to the raw layer, as _PyObject_Malloc does).
     Address malloc(std::uint32_t nbytes, Domain domain) {
         const std::uint32_t szidx = (nbytes - 1) >> shift_;
-        const std::uint32_t pid = pools_[szidx].nextpool;
+        const std::uint32_t pid = header(szidx).nextpool;
         if (pid == szidx) return malloc_from_new_pool(szidx, nbytes, domain);
-        PoolHeader& pool = pools_[pid];
+        PoolHeader& pool = header(pid);
         ++pool.count;
         const std::uint32_t cell = pool.freeblock;
         pool.freeblock = pool.cells[cell];
@@ -163,7 +163,7 @@ public:
         const std::uint32_t pid = pool_directory_.get(p);
         if (radix_ != nullptr) return radix_->contains(p) ? pid : 0;
         if (pid == 0) return 0;
-        return classic_address_in_range(p, pools_[pid].arenaindex, maxarenas(), arena_size_,
+        return classic_address_in_range(p, header(pid).arenaindex, maxarenas(), arena_size_,
                                         [this](std::uint32_t slot) { return arenas_[slot].address; })
                    ? pid
                    : 0;
@@ -178,7 +178,7 @@ public:
     void resize_in_place(std::uint32_t pid, Address p, std::uint32_t nbytes, Domain domain);
 
     std::uint32_t block_size(std::uint32_t pid) const {
-        return (pools_[pid].szidx + 1) << shift_;
+        return (header(pid).szidx + 1) << shift_;
     }
     // The request of the live block p of pool `pid`; throws InvariantError when p is not live.
     std::uint32_t request_of(std::uint32_t pid, Address p) const;
@@ -186,7 +186,7 @@ public:
     // --- state, for views and statistics -------------------------------------------------
     std::uint32_t maxarenas() const { return static_cast<std::uint32_t>(arenas_.size()); }
     const ArenaObject& arena_object(std::uint32_t slot) const { return arenas_[slot]; }
-    const PoolHeader& header(std::uint32_t pid) const { return pools_[pid]; }
+    const PoolHeader& header(std::uint32_t pid) const { return pages_[pid >> 6]->headers[pid & 63]; }
     std::uint32_t pool_id(std::uint32_t slot, std::uint32_t index) const {
         return nclasses_ + slot * kMaxPoolsInArena + index;
     }
@@ -220,11 +220,27 @@ public:
 
     // What a copy holds (a trace's accounting): each pool's cells, shared copy-on-write
     // between copies, and an estimate of the tables copied whole.
-    const std::vector<std::shared_ptr<std::uint16_t[]>>& cells() const { return cells_; }
+    template <class F> void for_each_shared_block(F&& f) const {
+        for (const auto& page : pages_) {
+            f(static_cast<const void*>(page.get()), sizeof(PoolPage));
+            for (const auto& cells : page->cells)
+                if (cells) f(static_cast<const void*>(cells.get()), cells_bytes());
+        }
+    }
+    // Bytes of pages and cells no copy shares (see Heap::unshared_chunk_bytes).
+    std::size_t unshared_bytes() const {
+        std::size_t n = 0;
+        for (const auto& page : pages_) {
+            if (page.use_count() == 1) n += sizeof(PoolPage);
+            for (const auto& cells : page->cells)
+                if (cells && cells.use_count() == 1) n += cells_bytes();
+        }
+        return n;
+    }
     std::size_t cells_bytes() const { return std::size_t{cells_per_pool_} * 2; }
     std::size_t copied_table_bytes() const {
-        return pools_.size() * sizeof(PoolHeader) + arenas_.size() * sizeof(ArenaObject) +
-               cells_.size() * sizeof(cells_[0]) + pool_directory_.bytes();
+        return pages_.size() * sizeof(pages_[0]) + arenas_.size() * sizeof(ArenaObject) +
+               pool_directory_.bytes();
     }
 
 private:
@@ -277,9 +293,24 @@ private:
     MemoryBudget& budget_;
     AllocObserver* observer_ = nullptr;
 
-    std::vector<PoolHeader> pools_;                        // sentinels, then 64 per slot
+    // Pool headers and cells in pages of 64 pool ids, shared copy-on-write with copies of this
+    // allocator: header(pid) in a non-const context gives this Pymalloc its own page first, so
+    // every header reference it hands out is its own; each pool's cells are shared on their
+    // own (writable_cells).
+    struct PoolPage {
+        std::array<PoolHeader, 64> headers;
+        std::array<std::shared_ptr<std::uint16_t[]>, 64> cells;   // allocated when first carved
+    };
+    PoolHeader& header(std::uint32_t pid) { return own_page(pid >> 6).headers[pid & 63]; }
+    PoolPage& own_page(std::size_t index) {
+        std::shared_ptr<PoolPage>& page = pages_[index];
+        if (page.use_count() > 1) [[unlikely]] page = std::make_shared<PoolPage>(*page);
+        return *page;
+    }
+    void resize_pools(std::size_t n);
+    std::vector<std::shared_ptr<PoolPage>> pages_;
+    std::size_t npools_ = 0;                               // sentinels, then 64 per slot
     std::vector<ArenaObject> arenas_;                      // size == maxarenas
-    std::vector<std::shared_ptr<std::uint16_t[]>> cells_;  // per pool id, allocated on first use
     Address arenas_vector_ = 0;                            // raw chunk holding `arenas`
     std::uint32_t usable_arenas_ = kNil;
     std::uint32_t unused_arena_objects_ = kNil;

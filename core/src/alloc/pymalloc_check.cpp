@@ -72,11 +72,11 @@ void Pymalloc::check_arena(std::uint32_t slot) const {
                    "pymalloc 3: pool_address is off the arena's pools");
     const std::uint32_t carved = ncarved(ao);
     std::uint32_t empty = 0;
-    for (std::uint32_t i = 0; i < carved; ++i) empty += pools_[pool_id(slot, i)].count == 0;
+    for (std::uint32_t i = 0; i < carved; ++i) empty += header(pool_id(slot, i)).count == 0;
     std::uint32_t listed = 0;
-    for (std::uint32_t pid = ao.freepools; pid != kNil; pid = pools_[pid].nextpool) {
+    for (std::uint32_t pid = ao.freepools; pid != kNil; pid = header(pid).nextpool) {
         REFSCOPE_CHECK(pid >= pool_id(slot, 0) && pid < pool_id(slot, carved) &&
-                           pools_[pid].count == 0 && ++listed <= empty,
+                           header(pid).count == 0 && ++listed <= empty,
                        "pymalloc 3: freepools holds a foreign, used or repeated pool");
     }
     REFSCOPE_CHECK(listed == empty, "pymalloc 3: an empty pool is missing from freepools");
@@ -88,7 +88,7 @@ void Pymalloc::check_arena(std::uint32_t slot) const {
     }
     for (std::uint32_t i = 0; i < carved; ++i) {
         const std::uint32_t pid = pool_id(slot, i);
-        REFSCOPE_CHECK(owning_pool(pools_[pid].address + profile_.pool_overhead) == pid,
+        REFSCOPE_CHECK(owning_pool(header(pid).address + profile_.pool_overhead) == pid,
                        "pymalloc 3: address_in_range misses a carved pool");
     }
     if (radix_ != nullptr) radix_->check_arena(ao.address);
@@ -96,7 +96,7 @@ void Pymalloc::check_arena(std::uint32_t slot) const {
 
 void Pymalloc::check_pool(std::uint32_t pid, std::vector<std::uint32_t>& stamp,
                           std::uint32_t mark, PymallocCounters& recount) const {
-    const PoolHeader& pool = pools_[pid];
+    const PoolHeader& pool = header(pid);
     REFSCOPE_CHECK(pool.szidx < nclasses_, "pymalloc 4: a carved pool has no size class");
     const std::uint32_t size = (pool.szidx + 1) << shift_;
     const std::uint32_t overhead = profile_.pool_overhead;
@@ -150,17 +150,17 @@ void Pymalloc::check_usedpools() const {
     for (std::uint32_t szidx = 0; szidx < nclasses_; ++szidx) {
         std::uint32_t prev = szidx;
         std::uint64_t steps = 0;
-        for (std::uint32_t pid = pools_[szidx].nextpool; pid != szidx; pid = pools_[pid].nextpool) {
-            REFSCOPE_CHECK(pid >= nclasses_ && pid < pools_.size() && ++steps < pools_.size(),
+        for (std::uint32_t pid = header(szidx).nextpool; pid != szidx; pid = header(pid).nextpool) {
+            REFSCOPE_CHECK(pid >= nclasses_ && pid < npools_ && ++steps < npools_,
                            "pymalloc 5: usedpools is not a circular list");
-            const PoolHeader& pool = pools_[pid];
+            const PoolHeader& pool = header(pid);
             REFSCOPE_CHECK(pool.prevpool == prev, "pymalloc 5: usedpools prev link is wrong");
             const auto [slot, index] = pool_position(pid);
             REFSCOPE_CHECK(state(slot, index) == PoolState::used && pool.szidx == szidx,
                            "pymalloc 5: usedpools holds a pool that is not a used pool of its class");
             prev = pid;
         }
-        REFSCOPE_CHECK(pools_[szidx].prevpool == prev, "pymalloc 5: usedpools prev link is wrong");
+        REFSCOPE_CHECK(header(szidx).prevpool == prev, "pymalloc 5: usedpools prev link is wrong");
         listed += steps;
     }
     std::uint64_t used = 0;

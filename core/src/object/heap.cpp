@@ -28,8 +28,8 @@ std::string utf8_of(std::uint32_t cp) {
 
 Heap::Heap(const Profile& profile, alloc::Allocator& allocator, HeapOptions options)
     : profile_(profile), allocator_(allocator), options_(options), free_lists_(profile.objects) {
-    chunks_.push_back(std::make_shared<ObjectChunk>());
     table_size_ = kFirstObjectId;
+    while (chunks_.size() * kChunkSize < table_size_) chunks_.push_back(std::make_shared<ObjectChunk>());
     for (ObjId id = 1; id < kFirstObjectId; ++id) at(id).type = Type::gc_list_head;
     gc_ = std::make_unique<gc::Collector>(*this);
     next_static_address_ = kStaticBase;
@@ -93,7 +93,7 @@ std::size_t Heap::copied_table_bytes() const {
     // Per entry: the element plus a node's overhead for the hash maps.
     return chunks_.size() * sizeof(chunks_[0]) + free_ids_.size() * sizeof(ObjId) +
            (small_ints_.size() + latin1_chars_.size()) * sizeof(ObjId) +
-           interned_->size() * 64 + classes_->size() * 128 + weak_target_.size() * 32;
+           weak_target_.size() * 32;
 }
 
 ObjId Heap::new_slot() {

@@ -139,11 +139,14 @@ public:
             if (o.live()) f(id, o);
         }
     }
-    // Memory a copy of this heap holds, for a trace's accounting: each storage chunk (shared
-    // ones may be counted once by the caller, by address) and an estimate of the rest (tables
-    // copied whole). Objects' own vectors and strings are not counted.
-    template <class F> void for_each_chunk(F&& f) const {
+    // Memory a copy of this heap holds, for a trace's accounting: each block it may share with
+    // other copies (storage chunks, the interned and class tables; a caller counts each address
+    // once) and an estimate of the rest (tables copied whole). Objects' own vectors and strings
+    // are not counted.
+    template <class F> void for_each_shared_block(F&& f) const {
         for (const auto& chunk : chunks_) f(static_cast<const void*>(chunk.get()), sizeof(ObjectChunk));
+        f(static_cast<const void*>(&*interned_), interned_->size() * 64);
+        f(static_cast<const void*>(&*classes_), classes_->size() * 128);
     }
     std::size_t copied_table_bytes() const;
     // While reading the heap without changing it (a trace's snapshot), get() need not take a
@@ -407,7 +410,7 @@ private:
     // heap hands out points into a chunk of its own; no other heap's change is ever seen.
     // Growing the table never moves objects, so a view of an object's text stays valid while
     // objects are allocated (new_str of another str's text).
-    static constexpr unsigned kChunkShift = 4;
+    static constexpr unsigned kChunkShift = 3;
     static constexpr std::size_t kChunkSize = std::size_t{1} << kChunkShift;
     static constexpr std::size_t kChunkMask = kChunkSize - 1;
     struct ObjectChunk {

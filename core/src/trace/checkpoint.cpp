@@ -22,8 +22,8 @@ std::size_t total_bytes(const std::vector<std::shared_ptr<const Checkpoint>>& ch
         if (seen.insert(block).second) bytes += size;
     };
     for (const auto& cp : checkpoints) {
-        cp->vm->heap().for_each_chunk(count);
-        cp->vm->allocator().for_each_cells(count);
+        cp->vm->heap().for_each_shared_block(count);
+        cp->vm->allocator().for_each_shared_block(count);
         bytes += cp->vm->copied_table_bytes() + sizeof(Checkpoint);
     }
     return bytes;
@@ -39,7 +39,7 @@ void Checkpointer::at_line_event(lang::Interp& vm, const RunTracker::State& trac
     cp->line_event = line_event;
     cp->tracker = tracker;
     // What this checkpoint will hold on to: the storage written since the previous one.
-    cp->bytes = vm.heap().unshared_chunk_bytes() + vm.allocator().unshared_cells_bytes();
+    cp->bytes = vm.heap().unshared_chunk_bytes() + vm.allocator().unshared_bytes();
     cp->vm = vm.copy(cp->result, nullptr, nullptr);
     cp->bytes += cp->vm->copied_table_bytes() + sizeof(Checkpoint);
     bytes_ += cp->bytes;

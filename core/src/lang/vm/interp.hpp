@@ -163,8 +163,8 @@ public:
     // Runs a copy on from where it was made to the end of run_main (then call shutdown()):
     // the same run as the original from there, reporting to the copy's observers.
     void resume_main();
-    // An estimate of the memory a copy holds beyond its object chunks and arena cells (which
-    // Heap::for_each_chunk and Allocator::for_each_cells name, shared between copies).
+    // An estimate of the memory a copy holds beyond the blocks it may share with other copies
+    // (Heap::for_each_shared_block, Allocator::for_each_shared_block).
     std::size_t copied_table_bytes() const;
     // After run_main: what CPython does at exit (finalizers, module teardown).
     void shutdown();
