@@ -75,6 +75,14 @@ void Interp::set_free_lists(const FreeListState& state) {
 }
 
 Interp::~Interp() {
+    // A copy that never ran (a checkpoint) still owns its frame chain (interp_copy.cpp).
+    if (resumable_) {
+        for (Frame* f = current_; f;) {
+            Frame* previous = f->previous;
+            delete f;
+            f = previous;
+        }
+    }
     allocator_->set_observer(options_.alloc_observer);   // tracemalloc's state goes first
     heap_->set_hooks(nullptr);
     heap_->gc().set_callbacks(nullptr);
