@@ -418,8 +418,11 @@ private:
     };
     ObjectChunk& own_chunk(std::size_t index) const {
         std::shared_ptr<ObjectChunk>& chunk = chunks_[index];
-        if (chunk.use_count() > 1) [[unlikely]] chunk = std::make_shared<ObjectChunk>(*chunk);
+        if (chunk.use_count() > 1) [[unlikely]] copy_chunk(chunk);
         return *chunk;
+    }
+    [[gnu::noinline]] static void copy_chunk(std::shared_ptr<ObjectChunk>& chunk) {
+        chunk = std::make_shared<ObjectChunk>(*chunk);
     }
     mutable std::vector<std::shared_ptr<ObjectChunk>> chunks_;   // mutable: copy-on-read
     mutable bool copy_on_read_ = true;                           // see ReadOnlyScope
