@@ -6,7 +6,7 @@
 // Three programs, each stopped by max_steps = STEPS: one that loops and allocates (lists and
 // strings, slices that free), one that recurses (fib), one that builds and drops reference
 // cycles that the collector frees. For each, the run without observer, then with full
-// recording (timeline and checkpoints); then states rebuilt at 10 steps picked by a
+// recording (timeline and checkpoints); then states rebuilt at 30 steps picked by a
 // fixed-seed generator (the same steps natively and in wasm).
 //
 // Lines (the text before the colon names the figure; scripts/bench.sh pairs "M ops/s" lines of
@@ -15,7 +15,8 @@
 //   record loop: 1000000 steps in 0.092 s = 10.9 M ops/s         full recording
 //   trace bytes loop: 44.0 bytes per step (44000120 bytes)          timeline, output, collections
 //   checkpoints loop: 489, 12.5 bytes per step (12500000 bytes)
-//   seek loop: 10 states, mean 1.2 ms, max 2.0 ms (state JSON 9.1 KB mean)
+//   seek loop: 30 states, median 1.1 ms, mean 1.2 ms, max 2.0 ms (state JSON 9.1 KB mean)
+#include <algorithm>
 #include <chrono>
 #include <cinttypes>
 #include <cstdint>
@@ -120,9 +121,10 @@ int main(int argc, char** argv) {
     for (std::size_t k = 0; k < traces.size(); ++k) {
         const refscope::trace::Trace& t = traces[k];
         std::uint64_t seed = 42;
-        const int kSeeks = 10;
+        const int kSeeks = 30;
         double total = 0, worst = 0;
         std::size_t json_bytes = 0;
+        std::vector<double> times;
         for (int i = 0; i < kSeeks; ++i) {
             const std::uint64_t step = splitmix(seed) % (t.steps + 1);
             const auto t0 = Clock::now();
@@ -131,9 +133,12 @@ int main(int argc, char** argv) {
             json_bytes += state.dump().size();
             total += ms;
             if (ms > worst) worst = ms;
+            times.push_back(ms);
         }
-        std::printf("seek %s: %d states of a %" PRIu64 "-step trace, mean %.1f ms, max %.1f ms (state JSON %.1f KB mean)\n",
-                    kPrograms[k].name, kSeeks, t.steps, total / kSeeks, worst, json_bytes / 1024.0 / kSeeks);
+        std::sort(times.begin(), times.end());
+        std::printf("seek %s: %d states of a %" PRIu64 "-step trace, median %.1f ms, mean %.1f ms, max %.1f ms (state JSON %.1f KB mean)\n",
+                    kPrograms[k].name, kSeeks, t.steps, times[kSeeks / 2], total / kSeeks, worst,
+                    json_bytes / 1024.0 / kSeeks);
         std::fflush(stdout);
     }
     return 0;
