@@ -6,23 +6,26 @@
 // Three programs, each stopped by max_steps = STEPS: one that loops and allocates (lists and
 // strings, slices that free), one that recurses (fib), one that builds and drops reference
 // cycles that the collector frees. For each, the run without observer, then with full
-// recording; then states rebuilt at 10 steps picked by a fixed-seed generator over the trace
-// of the first program (the same steps natively and in wasm).
+// recording (timeline and checkpoints); then states rebuilt at 10 steps picked by a
+// fixed-seed generator (the same steps natively and in wasm).
 //
 // Lines (the text before the colon names the figure; scripts/bench.sh pairs "M ops/s" lines of
 // the two builds):
 //   run loop: 1000000 steps in 0.071 s = 14.1 M ops/s            no observer
 //   record loop: 1000000 steps in 0.092 s = 10.9 M ops/s         full recording
-//   trace bytes loop: 44.0 bytes per step (44000120 bytes)
-//   seek loop: 10 states, mean 61.2 ms, max 88.0 ms (state JSON 9.1 KB mean)
+//   trace bytes loop: 44.0 bytes per step (44000120 bytes)          timeline, output, collections
+//   checkpoints loop: 489, 12.5 bytes per step (12500000 bytes)
+//   seek loop: 10 states, mean 1.2 ms, max 2.0 ms (state JSON 9.1 KB mean)
 #include <chrono>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "refscope/engine.hpp"
+#include "trace/checkpoint.hpp"
 #include "trace/recorder.hpp"
 #include "trace/seek.hpp"
 
@@ -84,7 +87,7 @@ std::uint64_t splitmix(std::uint64_t& state) {
 
 int main(int argc, char** argv) {
     const std::uint64_t steps = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1'000'000;
-    refscope::trace::Trace first;
+    std::vector<refscope::trace::Trace> traces;
     for (const Program& p : kPrograms) {
         refscope::trace::TraceInputs in;
         in.source = p.source;
@@ -106,25 +109,32 @@ int main(int argc, char** argv) {
         std::printf("trace bytes %s: %.1f bytes per step (%zu bytes, %zu collections)\n", p.name,
                     t.steps ? static_cast<double>(bytes) / static_cast<double>(t.steps) : 0.0, bytes,
                     t.collections.size());
+        const std::size_t cp_bytes = refscope::trace::checkpoints_bytes(t);
+        std::printf("checkpoints %s: %zu, %.1f bytes per step (%zu bytes)\n", p.name,
+                    t.checkpoints.size(),
+                    t.steps ? static_cast<double>(cp_bytes) / static_cast<double>(t.steps) : 0.0, cp_bytes);
         std::fflush(stdout);
-        if (&p == &kPrograms[0]) first = std::move(t);
+        traces.push_back(std::move(t));
     }
 
-    std::uint64_t seed = 42;
-    const int kSeeks = 10;
-    double total = 0, worst = 0;
-    std::size_t json_bytes = 0;
-    for (int i = 0; i < kSeeks; ++i) {
-        const std::uint64_t step = splitmix(seed) % (first.steps + 1);
-        const auto t0 = Clock::now();
-        const auto state = refscope::trace::state_at(first, step, 0);
-        const double ms = seconds_since(t0) * 1e3;
-        json_bytes += state.dump().size();
-        total += ms;
-        if (ms > worst) worst = ms;
+    for (std::size_t k = 0; k < traces.size(); ++k) {
+        const refscope::trace::Trace& t = traces[k];
+        std::uint64_t seed = 42;
+        const int kSeeks = 10;
+        double total = 0, worst = 0;
+        std::size_t json_bytes = 0;
+        for (int i = 0; i < kSeeks; ++i) {
+            const std::uint64_t step = splitmix(seed) % (t.steps + 1);
+            const auto t0 = Clock::now();
+            const auto state = refscope::trace::state_at(t, step, 0);
+            const double ms = seconds_since(t0) * 1e3;
+            json_bytes += state.dump().size();
+            total += ms;
+            if (ms > worst) worst = ms;
+        }
+        std::printf("seek %s: %d states of a %" PRIu64 "-step trace, mean %.1f ms, max %.1f ms (state JSON %.1f KB mean)\n",
+                    kPrograms[k].name, kSeeks, t.steps, total / kSeeks, worst, json_bytes / 1024.0 / kSeeks);
+        std::fflush(stdout);
     }
-    std::printf("seek %s: %d states of a %" PRIu64 "-step trace, mean %.1f ms, max %.1f ms (state JSON %.1f KB mean)\n",
-                kPrograms[0].name, kSeeks, first.steps, total / kSeeks, worst,
-                json_bytes / 1024.0 / kSeeks);
     return 0;
 }

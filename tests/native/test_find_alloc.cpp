@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "refscope/api.hpp"
+#include "trace/checkpoint.hpp"
 #include "trace/find_alloc.hpp"
 #include "trace/recorder.hpp"
 #include "trace/run_tracker.hpp"
@@ -46,8 +47,8 @@ trace::Trace record(const char* source) {
 class AllocLog : public trace::RunTracker {
 public:
     void on_alloc_event(const alloc::AllocEvent& e) override {
-        if (e.kind == alloc::AllocEventKind::block_alloc && line_events_ > 0)
-            landings[{e.arena, e.pool}].insert(line_events_);
+        if (e.kind == alloc::AllocEventKind::block_alloc && line_events() > 0)
+            landings[{e.arena, e.pool}].insert(line_events());
     }
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::set<std::uint64_t>> landings;
 };
@@ -66,7 +67,12 @@ json call(const json& request) { return json::parse(api::call(request.dump())); 
 }  // namespace
 
 TEST_CASE("find_alloc: next and previous equal the nearest logged allocation, from every step", "[trace][find]") {
-    const trace::Trace t = record(kProgram);
+    // Searched from the start (the one checkpoint at the first line) and from dense checkpoints.
+    trace::CheckpointPolicy dense;
+    dense.interval = 3;
+    const trace::Trace t = GENERATE_COPY(as<bool>{}, false, true)
+                               ? trace::record(record(kProgram).inputs, dense)
+                               : record(kProgram);
     REQUIRE(t.steps > 20);
     const AllocLog log = log_allocations(t);
     REQUIRE(log.landings.size() >= 3);   // lists, strs, tuples, floats, dicts... several pools

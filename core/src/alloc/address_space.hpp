@@ -114,6 +114,7 @@ public:
         return index < tags_.size() ? tags_[index] : 0;
     }
     void set(Address granule, std::uint32_t tag);
+    std::size_t bytes() const { return tags_.size() * sizeof(std::uint32_t); }
 
 private:
     unsigned shift_;

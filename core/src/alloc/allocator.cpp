@@ -33,6 +33,13 @@ struct Allocator::Impl {
           budget(o.memory_limit),
           raw(space, budget),
           pymalloc(p.alloc, space, raw, budget) {}
+    Impl(const Impl& o)
+        : profile(o.profile),
+          options(o.options),
+          budget(o.budget),
+          space(o.space),
+          raw(o.raw, space, budget),
+          pymalloc(o.pymalloc, space, raw, budget) {}
 
     void after_operation() const {
         if (options.check_every_op) check();
@@ -74,7 +81,24 @@ struct Allocator::Impl {
 Allocator::Allocator(const Profile& profile, AllocatorOptions options)
     : impl_(std::make_unique<Impl>(profile, options)) {}
 
+Allocator::Allocator(const Allocator& other, CopyTag) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+
 Allocator::~Allocator() = default;
+
+void Allocator::for_each_cells(const std::function<void(const void*, std::size_t)>& f) const {
+    for (const auto& cells : impl_->pymalloc.cells())
+        if (cells) f(cells.get(), impl_->pymalloc.cells_bytes());
+}
+
+std::size_t Allocator::unshared_cells_bytes() const {
+    std::size_t n = 0;
+    for (const auto& cells : impl_->pymalloc.cells()) n += cells && cells.use_count() == 1;
+    return n * impl_->pymalloc.cells_bytes();
+}
+
+std::size_t Allocator::copied_table_bytes() const {
+    return impl_->pymalloc.copied_table_bytes() + impl_->raw.copied_table_bytes();
+}
 
 const Profile& Allocator::profile() const { return impl_->profile; }
 

@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -118,6 +119,10 @@ public:
     ~Allocator();
     Allocator(const Allocator&) = delete;
     Allocator& operator=(const Allocator&) = delete;
+    // A copy of `other`'s whole state (for a trace's checkpoints), without its observers.
+    // Pool cells are shared copy-on-write, so the copy costs little more than the headers.
+    struct CopyTag {};
+    Allocator(const Allocator& other, CopyTag);
 
     const Profile& profile() const;
     void set_observer(AllocObserver* observer);   // nullptr to stop observing
@@ -161,6 +166,13 @@ public:
 
     // Throws InvariantError naming the first violated invariant.
     void check_invariants() const;
+
+    // Memory a copy of this allocator holds (a trace's accounting): each pool's cells (shared
+    // copy-on-write between copies, so a caller may count each address once) and an estimate
+    // of the tables copied whole.
+    void for_each_cells(const std::function<void(const void*, std::size_t)>& f) const;
+    std::size_t copied_table_bytes() const;
+    std::size_t unshared_cells_bytes() const;   // as Heap::unshared_chunk_bytes
 
 private:
     struct Impl;

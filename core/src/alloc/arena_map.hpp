@@ -57,15 +57,15 @@ public:
     static constexpr unsigned kTopBits = 15;
     static constexpr unsigned kMidBits = 15;
 
-    // Nodes are allocated through `raw` (PyMem_RawCalloc) and stay there.
-    ArenaRadixTree(unsigned arena_bits, SystemMalloc& raw);
+    explicit ArenaRadixTree(unsigned arena_bits);
     ~ArenaRadixTree();
-    ArenaRadixTree(const ArenaRadixTree&) = delete;
+    ArenaRadixTree(const ArenaRadixTree& other);   // a deep copy (nodes and marks)
     ArenaRadixTree& operator=(const ArenaRadixTree&) = delete;
 
     // arena_map_mark_used: record (used) or erase the arena at `base`. Recording may allocate
-    // nodes; false when that failed (memory limit), with nothing recorded.
-    bool mark_used(Address base, bool used);
+    // nodes, through `raw` (PyMem_RawCalloc), where they stay; false when that failed (memory
+    // limit), with nothing recorded.
+    bool mark_used(Address base, bool used, SystemMalloc& raw);
 
     bool contains(Address p) const {
         const Leaf* leaf = find_leaf(p);
@@ -100,7 +100,7 @@ private:
 
     // arena_map_get: the leaf for p, creating nodes when `create`; nullptr when absent or when
     // a node could not be allocated.
-    Leaf* leaf_for(Address p, bool create);
+    Leaf* leaf_for(Address p, bool create, SystemMalloc& raw);
     // The leaf for p without creating anything; nullptr when its nodes do not exist.
     const Leaf* find_leaf(Address p) const {
         const Leaf* const* mid = root_[p >> (64 - kTopBits)];
@@ -112,7 +112,6 @@ private:
 
     unsigned arena_bits_, bot_bits_, mid_shift_;
     Address arena_mask_;
-    SystemMalloc& raw_;
     std::vector<Leaf**> root_;                 // 2^15 entries: a mid node's children, or null
     std::vector<MidNode> mids_;
     std::vector<BotNode> bots_;

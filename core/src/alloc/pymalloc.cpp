@@ -31,10 +31,48 @@ Pymalloc::Pymalloc(const AllocatorProfile& profile, AddressSpace& space, SystemM
         pools_[i].nextpool = pools_[i].prevpool = i;   // empty circular usedpools lists
     }
     nfp2lasta_.fill(kNil);
-    if (profile.radix_tree) radix_ = std::make_unique<ArenaRadixTree>(profile.arena_bits, raw_);
+    if (profile.radix_tree) radix_ = std::make_shared<ArenaRadixTree>(profile.arena_bits);
 }
 
+Pymalloc::Pymalloc(const Pymalloc& other, AddressSpace& space, SystemMalloc& raw, MemoryBudget& budget)
+    : profile_(other.profile_),
+      shift_(other.shift_),
+      pool_size_(other.pool_size_),
+      arena_size_(other.arena_size_),
+      nclasses_(other.nclasses_),
+      cells_per_pool_(other.cells_per_pool_),
+      numblocks_(other.numblocks_),
+      space_(space),
+      raw_(raw),
+      budget_(budget),
+      pools_(other.pools_),
+      arenas_(other.arenas_),
+      cells_(other.cells_),
+      arenas_vector_(other.arenas_vector_),
+      usable_arenas_(other.usable_arenas_),
+      unused_arena_objects_(other.unused_arena_objects_),
+      nfp2lasta_(other.nfp2lasta_),
+      counters_(other.counters_),
+      pool_directory_(other.pool_directory_),
+      radix_(other.radix_) {}
+
 Pymalloc::~Pymalloc() = default;
+
+ArenaRadixTree& Pymalloc::writable_radix() {
+    if (radix_.use_count() > 1) radix_ = std::make_shared<ArenaRadixTree>(*radix_);
+    return *radix_;
+}
+
+std::uint16_t* Pymalloc::writable_cells(PoolHeader& pool) {
+    std::shared_ptr<std::uint16_t[]>& shared = cells_[static_cast<std::size_t>(&pool - pools_.data())];
+    if (shared.use_count() > 1) {
+        std::shared_ptr<std::uint16_t[]> own(new std::uint16_t[cells_per_pool_]);
+        std::copy_n(shared.get(), cells_per_pool_, own.get());
+        shared = std::move(own);
+        pool.cells = shared.get();
+    }
+    return pool.cells;
+}
 
 // --- allocation (spec §5) -------------------------------------------------------------------
 
@@ -42,7 +80,7 @@ bool Pymalloc::extend_or_fill(PoolHeader& pool) {
     if (pool.nextoffset <= pool.maxnextoffset) {
         const std::uint32_t cell = pool.nextoffset >> shift_;
         pool.freeblock = cell;
-        pool.cells[cell] = 0;
+        writable_cells(pool)[cell] = 0;
         pool.nextoffset += (pool.szidx + 1) << shift_;
         return false;
     }
@@ -110,9 +148,9 @@ Address Pymalloc::malloc_from_new_pool(std::uint32_t szidx, std::uint32_t nbytes
         pool.nextoffset = profile_.pool_overhead + 2 * size;
         pool.maxnextoffset = pool_size_ - size;
         pool.freeblock = (profile_.pool_overhead + size) >> shift_;
-        pool.cells[pool.freeblock] = 0;
+        writable_cells(pool)[pool.freeblock] = 0;
     }
-    pool.cells[cell] = static_cast<std::uint16_t>(kLiveBit | nbytes);
+    writable_cells(pool)[cell] = static_cast<std::uint16_t>(kLiveBit | nbytes);
     account_alloc(szidx, nbytes);
     const Address block = pool.address + (Address{cell} << shift_);
     if (observer_ != nullptr) {
@@ -133,8 +171,8 @@ bool Pymalloc::grow_arena_objects() {
     if (vector == 0) return false;
     arenas_vector_ = vector;
     arenas_.resize(numarenas);
-    cells_.resize(numarenas);
     pools_.resize(nclasses_ + std::size_t{numarenas} * kMaxPoolsInArena);
+    cells_.resize(pools_.size());
     for (std::uint32_t i = old; i < numarenas; ++i) {
         arenas_[i] = ArenaObject{};
         arenas_[i].nextarena = i + 1 < numarenas ? i + 1 : kNil;
@@ -152,7 +190,7 @@ std::uint32_t Pymalloc::new_arena() {
         budget_.release(arena_size_);
         return kNil;
     }
-    if (radix_ != nullptr && !radix_->mark_used(base, true)) {
+    if (radix_ != nullptr && !writable_radix().mark_used(base, true, raw_)) {
         space_.munmap(base, arena_size_);
         budget_.release(arena_size_);
         return kNil;
@@ -169,15 +207,13 @@ std::uint32_t Pymalloc::new_arena() {
     ao.nfreepools = ao.pool_address == base ? kMaxPoolsInArena : kMaxPoolsInArena - 1;
     ao.ntotalpools = ao.nfreepools;
 
-    if (!cells_[slot]) {
-        cells_[slot] = std::make_unique<std::uint16_t[]>(std::size_t{kMaxPoolsInArena} *
-                                                         cells_per_pool_);
-    }
     for (std::uint32_t i = 0; i < ao.ntotalpools; ++i) {
         PoolHeader& pool = pools_[pool_id(slot, i)];
         pool = PoolHeader{};
         pool.address = ao.pool_address + Address{i} * pool_size_;
-        pool.cells = cells_[slot].get() + std::size_t{i} * cells_per_pool_;
+        std::shared_ptr<std::uint16_t[]>& cells = cells_[pool_id(slot, i)];
+        if (!cells) cells.reset(new std::uint16_t[cells_per_pool_]());
+        pool.cells = cells.get();
         pool_directory_.set(pool.address, pool_id(slot, i));
     }
     if (observer_ != nullptr) emit_arena(AllocEventKind::arena_new, slot, base);
@@ -194,7 +230,7 @@ void Pymalloc::free(std::uint32_t pid, Address p, Domain domain) {
                    "pymalloc free of an address that is not a live block");
     const std::uint32_t request = pool.cells[cell] & kRequestMask;
     const std::uint32_t lastfree = pool.freeblock;
-    pool.cells[cell] = static_cast<std::uint16_t>(lastfree);
+    writable_cells(pool)[cell] = static_cast<std::uint16_t>(lastfree);
     pool.freeblock = cell;
     --pool.count;
     --counters_.blocks_in_use;
@@ -305,7 +341,7 @@ void Pymalloc::release_arena(std::uint32_t slot) {
     const Address base = ao.address;
     ao.nextarena = unused_arena_objects_;
     unused_arena_objects_ = slot;
-    if (radix_ != nullptr) radix_->mark_used(base, false);
+    if (radix_ != nullptr) writable_radix().mark_used(base, false, raw_);
     for (std::uint32_t i = 0; i < ao.ntotalpools; ++i) {
         pool_directory_.set(first_pool(ao) + Address{i} * pool_size_, 0);
     }
@@ -335,7 +371,7 @@ std::uint32_t Pymalloc::request_of(std::uint32_t pid, Address p) const {
 void Pymalloc::resize_in_place(std::uint32_t pid, Address p, std::uint32_t nbytes, Domain domain) {
     const std::uint32_t old = request_of(pid, p);
     PoolHeader& pool = pools_[pid];
-    pool.cells[(p - pool.address) >> shift_] = static_cast<std::uint16_t>(kLiveBit | nbytes);
+    writable_cells(pool)[(p - pool.address) >> shift_] = static_cast<std::uint16_t>(kLiveBit | nbytes);
     counters_.requested_in_use += nbytes;
     counters_.requested_in_use -= old;
     if (observer_ != nullptr) {

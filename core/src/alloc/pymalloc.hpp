@@ -127,6 +127,9 @@ public:
     Pymalloc(const AllocatorProfile& profile, AddressSpace& space, SystemMalloc& raw,
              MemoryBudget& budget);
     ~Pymalloc();
+    // A copy of `other` over copies of its address space, raw layer and budget; no observer.
+    // Pool cells and the radix tree are shared copy-on-write (writable_cells, writable_radix).
+    Pymalloc(const Pymalloc& other, AddressSpace& space, SystemMalloc& raw, MemoryBudget& budget);
     Pymalloc(const Pymalloc&) = delete;
     Pymalloc& operator=(const Pymalloc&) = delete;
 
@@ -143,7 +146,7 @@ public:
         ++pool.count;
         const std::uint32_t cell = pool.freeblock;
         pool.freeblock = pool.cells[cell];
-        pool.cells[cell] = static_cast<std::uint16_t>(kLiveBit | nbytes);
+        writable_cells(pool)[cell] = static_cast<std::uint16_t>(kLiveBit | nbytes);
         const bool became_full = pool.freeblock == 0 && extend_or_fill(pool);
         account_alloc(szidx, nbytes);
         const Address block = pool.address + (Address{cell} << shift_);
@@ -215,6 +218,15 @@ public:
 
     void check_invariants() const;
 
+    // What a copy holds (a trace's accounting): each pool's cells, shared copy-on-write
+    // between copies, and an estimate of the tables copied whole.
+    const std::vector<std::shared_ptr<std::uint16_t[]>>& cells() const { return cells_; }
+    std::size_t cells_bytes() const { return std::size_t{cells_per_pool_} * 2; }
+    std::size_t copied_table_bytes() const {
+        return pools_.size() * sizeof(PoolHeader) + arenas_.size() * sizeof(ArenaObject) +
+               cells_.size() * sizeof(cells_[0]) + pool_directory_.bytes();
+    }
+
 private:
     Address malloc_from_new_pool(std::uint32_t szidx, std::uint32_t nbytes, Domain domain);
     // pymalloc_pool_extend: the pool's free list ran dry. Bumps nextoffset, or (returns true)
@@ -240,6 +252,11 @@ private:
     void emit_pool_state(std::uint32_t pid, PoolState from, PoolState to) const;
     void emit_arena(AllocEventKind kind, std::uint32_t slot, Address address) const;
 
+    // The pool's cells (or the radix tree), this Pymalloc's own: copied first when a copy of
+    // this allocator still shares them. Every write goes through these.
+    std::uint16_t* writable_cells(PoolHeader& pool);
+    ArenaRadixTree& writable_radix();
+
     void check_arena_slots() const;
     void check_arena(std::uint32_t slot) const;
     void check_pool(std::uint32_t pid, std::vector<std::uint32_t>& stamp, std::uint32_t mark,
@@ -262,14 +279,14 @@ private:
 
     std::vector<PoolHeader> pools_;                        // sentinels, then 64 per slot
     std::vector<ArenaObject> arenas_;                      // size == maxarenas
-    std::vector<std::unique_ptr<std::uint16_t[]>> cells_;  // per slot, allocated on first use
+    std::vector<std::shared_ptr<std::uint16_t[]>> cells_;  // per pool id, allocated on first use
     Address arenas_vector_ = 0;                            // raw chunk holding `arenas`
     std::uint32_t usable_arenas_ = kNil;
     std::uint32_t unused_arena_objects_ = kNil;
     std::array<std::uint32_t, kMaxPoolsInArena + 1> nfp2lasta_;
     PymallocCounters counters_;
     GranuleMap pool_directory_;                            // pool start -> pool id
-    std::unique_ptr<ArenaRadixTree> radix_;                // 3.10+ profiles only
+    std::shared_ptr<ArenaRadixTree> radix_;                // 3.10+ profiles only
 };
 
 // sys._debugmallocstats()'s pymalloc part, in CPython's format (malloc_stats.cpp).

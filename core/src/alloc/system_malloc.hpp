@@ -79,6 +79,11 @@ public:
     }
 
     SystemMalloc(AddressSpace& space, MemoryBudget& budget) : space_(space), budget_(budget) {}
+    // A copy of `other` over copies of its address space and budget; no observer.
+    SystemMalloc(const SystemMalloc& other, AddressSpace& space, MemoryBudget& budget)
+        : space_(space), budget_(budget), heap_(other.heap_), bins_(other.bins_),
+          mapped_(other.mapped_), heap_top_(other.heap_top_), reserved_(other.reserved_),
+          stats_(other.stats_) {}
 
     void set_observer(AllocObserver* observer) { observer_ = observer; }
 
@@ -95,6 +100,12 @@ public:
     void free(Address p, Domain domain);
 
     bool is_live(Address p) const;
+    // An estimate of the memory a copy of these tables holds.
+    std::size_t copied_table_bytes() const {
+        std::size_t bins = 0;
+        for (const auto& b : bins_) bins += sizeof(b) + b.size() * sizeof(b[0]);
+        return heap_.size() * sizeof(HeapChunk) + bins + mapped_.size() * 64;
+    }
     // The live chunk at p; throws InvariantError when there is none.
     RawChunkInfo chunk(Address p) const;
 

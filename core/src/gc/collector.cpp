@@ -63,6 +63,24 @@ Collector::Collector(object::Heap& heap) : heap_(heap) {
     for (ObjId head = 1; head <= kSeenHead; ++head) list_init(head);
 }
 
+Collector::Collector(const Collector& other, object::Heap& heap)
+    : heap_(heap),
+      count_(other.count_),
+      thresholds_(other.thresholds_),
+      stats_(other.stats_),
+      long_lived_total_(other.long_lived_total_),
+      long_lived_pending_(other.long_lived_pending_),
+      long_lived_baseline_(other.long_lived_baseline_),
+      collection_serial_(other.collection_serial_),
+      weakrefs_freed_(other.weakrefs_freed_),
+      debug_(other.debug_),
+      garbage_(other.garbage_),
+      enabled_(other.enabled_),
+      exception_pending_(other.exception_pending_),
+      stress_(other.stress_) {
+    REFSCOPE_CHECK(!other.collecting_, "collector: copied while collecting");
+}
+
 ObjId Collector::head_of(GcState state) {
     switch (state) {
         case GcState::gen0: return kGenHead[0];

@@ -93,6 +93,9 @@ public:
     static constexpr int kGenerations = 3;
 
     explicit Collector(object::Heap& heap);
+    // A copy of `other`'s state for `heap` (a copy of other's heap); no observer, no callbacks.
+    // `other` must not be collecting.
+    Collector(const Collector& other, object::Heap& heap);
 
     void set_observer(GcObserver* observer) { observer_ = observer; }
     // Who gets "start"/"stop" notifications (gc.callbacks); called with the generation and,

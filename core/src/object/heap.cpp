@@ -28,8 +28,9 @@ std::string utf8_of(std::uint32_t cp) {
 
 Heap::Heap(const Profile& profile, alloc::Allocator& allocator, HeapOptions options)
     : profile_(profile), allocator_(allocator), options_(options), free_lists_(profile.objects) {
-    objects_.resize(kFirstObjectId);
-    for (ObjId id = 1; id < kFirstObjectId; ++id) objects_[id].type = Type::gc_list_head;
+    chunks_.push_back(std::make_shared<ObjectChunk>());
+    table_size_ = kFirstObjectId;
+    for (ObjId id = 1; id < kFirstObjectId; ++id) at(id).type = Type::gc_list_head;
     gc_ = std::make_unique<gc::Collector>(*this);
     next_static_address_ = kStaticBase;
 
@@ -61,17 +62,51 @@ Heap::Heap(const Profile& profile, alloc::Allocator& allocator, HeapOptions opti
 
 Heap::~Heap() = default;
 
+Heap::Heap(const Heap& other, alloc::Allocator& allocator)
+    : profile_(other.profile_),
+      allocator_(allocator),
+      options_(other.options_),
+      chunks_(other.chunks_),
+      table_size_(other.table_size_),
+      free_ids_(other.free_ids_),
+      next_serial_(other.next_serial_),
+      live_count_(other.live_count_),
+      free_lists_(other.free_lists_),
+      none_(other.none_),
+      true_(other.true_),
+      false_(other.false_),
+      empty_str_(other.empty_str_),
+      empty_tuple_(other.empty_tuple_),
+      empty_bytes_(other.empty_bytes_),
+      small_ints_(other.small_ints_),
+      latin1_chars_(other.latin1_chars_),
+      next_static_address_(other.next_static_address_),
+      interned_(other.interned_),
+      classes_(other.classes_),
+      weak_target_(other.weak_target_) {
+    REFSCOPE_CHECK(!other.deallocating_ && other.dealloc_stack_.empty(),
+                   "heap: copied while a deallocation runs");
+    gc_ = std::make_unique<gc::Collector>(*other.gc_, *this);
+}
+
+std::size_t Heap::copied_table_bytes() const {
+    // Per entry: the element plus a node's overhead for the hash maps.
+    return chunks_.size() * sizeof(chunks_[0]) + free_ids_.size() * sizeof(ObjId) +
+           (small_ints_.size() + latin1_chars_.size()) * sizeof(ObjId) +
+           interned_->size() * 64 + classes_->size() * 128 + weak_target_.size() * 32;
+}
+
 ObjId Heap::new_slot() {
     ObjId id;
     if (!free_ids_.empty()) {
         id = free_ids_.back();
         free_ids_.pop_back();
-        objects_[id] = Object{};
+        at(id) = Object{};
     } else {
-        id = static_cast<ObjId>(objects_.size());
-        objects_.emplace_back();
+        id = static_cast<ObjId>(table_size_++);
+        if ((id >> kChunkShift) == chunks_.size()) chunks_.push_back(std::make_shared<ObjectChunk>());
     }
-    objects_[id].serial = next_serial_++;
+    at(id).serial = next_serial_++;
     return id;
 }
 
@@ -123,7 +158,7 @@ ObjId Heap::alloc_object(Type type, std::uint32_t request, FreeListKind freelist
 }
 
 void Heap::notify(ObjectEventKind kind, ObjId id) {
-    if (observer_) observer_->on_object_event({kind, id, objects_[id].refcnt});
+    if (observer_) observer_->on_object_event({kind, id, get(id).refcnt});
 }
 
 void Heap::after_op() const {
@@ -182,23 +217,6 @@ ObjId Heap::new_float(double value) {
     return id;
 }
 
-// `text` may view another object's text: a short one lives inside its Object, which moves
-// when allocating a new object grows objects_. The anchor remembers where it was relative to
-// objects_' storage, so the view can be rebuilt after the allocation (no copy up front, so a
-// request the memory limit refuses costs nothing).
-Heap::TextAnchor Heap::anchor_text(std::string_view text) const {
-    const auto begin = reinterpret_cast<std::uintptr_t>(objects_.data());
-    const auto end = begin + objects_.size() * sizeof(Object);
-    const auto at = reinterpret_cast<std::uintptr_t>(text.data());
-    if (at >= begin && at < end) return {true, at - begin};
-    return {false, 0};
-}
-
-std::string_view Heap::reanchor_text(const TextAnchor& anchor, std::string_view text) const {
-    if (!anchor.inside) return text;
-    return {reinterpret_cast<const char*>(objects_.data()) + anchor.offset, text.size()};
-}
-
 ObjId Heap::new_str(std::string_view utf8) {
     auto shape = sizes::str_shape(utf8);
     if (shape.length == 0) {
@@ -210,11 +228,10 @@ ObjId Heap::new_str(std::string_view utf8) {
         incref(id);
         return id;
     }
-    const TextAnchor anchor = anchor_text(utf8);
     ObjId id = alloc_object(Type::str, sizes::str_request(profile_.objects, shape));
     if (!id) return kNull;
     Object& o = at(id);
-    o.text = std::string(reanchor_text(anchor, utf8));
+    o.text = std::string(utf8);   // utf8 may view another object's text: still valid (chunks_)
     o.ival = shape.length;
     o.str_kind = shape.kind;
     o.is_ascii = shape.ascii;
@@ -225,11 +242,10 @@ ObjId Heap::new_str(std::string_view utf8) {
 ObjId Heap::new_str_uncached(std::string_view utf8) {
     auto shape = sizes::str_shape(utf8);
     if (shape.length != 1 || shape.max_char >= 256) return new_str(utf8);
-    const TextAnchor anchor = anchor_text(utf8);
     ObjId id = alloc_object(Type::str, sizes::str_request(profile_.objects, shape));
     if (!id) return kNull;
     Object& o = at(id);
-    o.text = std::string(reanchor_text(anchor, utf8));
+    o.text = std::string(utf8);   // utf8 may view another object's text: still valid (chunks_)
     o.ival = shape.length;
     o.str_kind = shape.kind;
     o.is_ascii = shape.ascii;
@@ -242,10 +258,9 @@ ObjId Heap::new_bytes(std::string_view data) {
         incref(empty_bytes_);
         return empty_bytes_;
     }
-    const TextAnchor anchor = anchor_text(data);
     ObjId id = alloc_object(Type::bytes, sizes::bytes_request(profile_.objects, data.size()));
     if (!id) return kNull;
-    at(id).text = std::string(reanchor_text(anchor, data));
+    at(id).text = std::string(data);
     after_op();
     return id;
 }
@@ -269,23 +284,23 @@ ObjId Heap::intern(ObjId str) {
     Object& o = at(str);
     if (o.type != Type::str) throw UsageError("intern() of a non-str object");
     if (o.flags & kInterned) return str;
-    auto it = interned_.find(o.text);
-    if (it != interned_.end()) {
+    auto it = interned_->find(o.text);
+    if (it != interned_->end()) {
         ObjId canonical = it->second;
         incref(canonical);
         decref(str);
         return canonical;
     }
     // 3.11 interning does not count the interned dict's references (spec §12.2).
-    if (!o.is_static()) interned_.emplace(o.text, str);
+    if (!o.is_static()) interned_.mut().emplace(o.text, str);
     o.flags |= kInterned;
     after_op();
     return str;
 }
 
 ObjId Heap::find_interned(std::string_view text) const {
-    auto it = interned_.find(std::string(text));
-    if (it != interned_.end()) return it->second;
+    auto it = interned_->find(std::string(text));
+    if (it != interned_->end()) return it->second;
     auto shape = sizes::str_shape(text);
     ObjId s = shape.length == 0 ? empty_str_
               : shape.length == 1 && shape.max_char < 256 ? latin1_chars_[shape.max_char]
@@ -403,7 +418,7 @@ ObjId Heap::new_class(std::string name, bool has_finalizer, std::uint32_t nslots
         at(id).buf.keys_request = request;
         info.shared_usable = sizes::kSharedKeysMaxSize;
     }
-    classes_.emplace(id, std::move(info));
+    classes_.mut().emplace(id, std::move(info));
     track(id);
     after_op();
     return id;
@@ -418,7 +433,7 @@ ObjId Heap::new_instance(ObjId cls) {
     at(id).refs.push_back(cls);
     if (l.managed_dict) {
         // init_inline_values: each new values array takes one slot of spare capacity.
-        ClassInfo& info = classes_.at(cls);
+        ClassInfo& info = classes_.mut().at(cls);
         if (info.shared_usable > 1) --info.shared_usable;
         auto size = static_cast<std::uint32_t>(info.shared_names.size()) + info.shared_usable;
         if (!values_alloc(id, size)) {
@@ -528,8 +543,8 @@ bool Heap::has_finalizer(ObjId id) const {
     if (o.type != Type::instance && o.type != Type::slots_instance && o.type != Type::exception)
         return false;
     if (o.refs.empty() || !o.refs[0]) return false;
-    auto it = classes_.find(o.refs[0]);
-    return it != classes_.end() && it->second.has_finalizer;
+    auto it = classes_->find(o.refs[0]);
+    return it != classes_->end() && it->second.has_finalizer;
 }
 
 void Heap::set_has_finalizer(ObjId id, bool on) {

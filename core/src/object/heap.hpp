@@ -20,6 +20,7 @@
 //      reference (3.11 does not count the interned dict's references).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -31,6 +32,7 @@
 #include <vector>
 
 #include "alloc/allocator.hpp"
+#include "object/copy_on_write.hpp"
 #include "object/free_lists.hpp"
 #include "object/object.hpp"
 #include "refscope/profile.hpp"
@@ -100,6 +102,11 @@ public:
     ~Heap();
     Heap(const Heap&) = delete;
     Heap& operator=(const Heap&) = delete;
+    // A copy of `other` (same objects, collector, free lists, tables) over `allocator`, which
+    // must be a copy of other's allocator. Hooks and observers are not copied. The object
+    // storage is shared copy-on-write (see chunks_), so a copy costs O(table size / chunk).
+    // `other` must be between operations: no deallocation or collection running.
+    Heap(const Heap& other, alloc::Allocator& allocator);
 
     const Profile& profile() const { return profile_; }
     alloc::Allocator& allocator() { return allocator_; }
@@ -110,13 +117,55 @@ public:
     HeapHooks* hooks() const { return hooks_; }
     void set_observer(ObjectObserver* observer) { observer_ = observer; }
 
-    const Object& get(ObjId id) const { return objects_[id]; }
-    Object& at(ObjId id) { return objects_[id]; }
-    std::size_t table_size() const { return objects_.size(); }
+    const Object& get(ObjId id) const {
+        if (!copy_on_read_) return peek(id);
+        return own_chunk(id >> kChunkShift).items[id & kChunkMask];
+    }
+    Object& at(ObjId id) { return own_chunk(id >> kChunkShift).items[id & kChunkMask]; }
+    std::size_t table_size() const { return table_size_; }
     std::size_t live_count() const { return live_count_; }
     template <class F> void for_each_live(F&& f) const {
-        for (ObjId id = kFirstObjectId; id < objects_.size(); ++id)
-            if (objects_[id].live()) f(id, objects_[id]);
+        for (ObjId id = kFirstObjectId; id < table_size_; ++id) {
+            const Object& o = get(id);
+            if (o.live()) f(id, o);
+        }
+    }
+    // Reading without taking a private copy of shared storage (for making a copy of this heap:
+    // nothing read here may be kept or written).
+    const Object& peek(ObjId id) const { return chunks_[id >> kChunkShift]->items[id & kChunkMask]; }
+    template <class F> void peek_each_live(F&& f) const {
+        for (ObjId id = kFirstObjectId; id < table_size_; ++id) {
+            const Object& o = peek(id);
+            if (o.live()) f(id, o);
+        }
+    }
+    // Memory a copy of this heap holds, for a trace's accounting: each storage chunk (shared
+    // ones may be counted once by the caller, by address) and an estimate of the rest (tables
+    // copied whole). Objects' own vectors and strings are not counted.
+    template <class F> void for_each_chunk(F&& f) const {
+        for (const auto& chunk : chunks_) f(static_cast<const void*>(chunk.get()), sizeof(ObjectChunk));
+    }
+    std::size_t copied_table_bytes() const;
+    // While reading the heap without changing it (a trace's snapshot), get() need not take a
+    // private copy of shared storage: ReadOnlyScope turns that off. Nothing may be written
+    // (at(), constructors, reference counts) while one is active.
+    class ReadOnlyScope {
+    public:
+        explicit ReadOnlyScope(const Heap& heap) : heap_(heap), saved_(heap.copy_on_read_) { heap.copy_on_read_ = false; }
+        ~ReadOnlyScope() { heap_.copy_on_read_ = saved_; }
+        ReadOnlyScope(const ReadOnlyScope&) = delete;
+        ReadOnlyScope& operator=(const ReadOnlyScope&) = delete;
+
+    private:
+        const Heap& heap_;
+        bool saved_;
+    };
+    // Bytes of the chunks no copy shares (written since the last copy, or new): what the next
+    // copy will hold on to once this heap writes them again.
+    std::size_t unshared_chunk_bytes() const {
+        std::size_t n = 0;
+        for (const auto& chunk : chunks_) n += chunk.use_count() == 1;
+        return n * sizeof(ObjectChunk);
     }
 
     // Statically allocated objects (no block; 3.11 starts their count at 999,999,999).
@@ -262,9 +311,9 @@ public:
     void append_ref(ObjId owner, ObjId target);
     void set_ref(ObjId owner, std::size_t index, ObjId target);
 
-    const ClassInfo& class_info(ObjId cls) const { return classes_.at(cls); }
-    bool is_heap_class(ObjId cls) const { return classes_.count(cls) != 0; }
-    void set_class_has_finalizer(ObjId cls, bool on) { classes_.at(cls).has_finalizer = on; }
+    const ClassInfo& class_info(ObjId cls) const { return classes_->at(cls); }
+    bool is_heap_class(ObjId cls) const { return classes_->count(cls) != 0; }
+    void set_class_has_finalizer(ObjId cls, bool on) { classes_.mut().at(cls).has_finalizer = on; }
     ObjId weakref_target(ObjId weakref) const { return weak_target_.at(weakref); }
 
     // What Python shows.
@@ -352,13 +401,26 @@ private:
     HeapHooks* hooks_ = nullptr;
     ObjectObserver* observer_ = nullptr;
 
-    struct TextAnchor {
-        bool inside = false;       // the text lies in objects_' storage
-        std::uintptr_t offset = 0;
+    // Object storage: the table in chunks of kChunkSize objects, shared copy-on-write with
+    // the heap's copies (checkpoints of a trace). The first access to a chunk another heap
+    // also holds, read or write, gives this heap a private copy of it, so every reference a
+    // heap hands out points into a chunk of its own; no other heap's change is ever seen.
+    // Growing the table never moves objects, so a view of an object's text stays valid while
+    // objects are allocated (new_str of another str's text).
+    static constexpr unsigned kChunkShift = 4;
+    static constexpr std::size_t kChunkSize = std::size_t{1} << kChunkShift;
+    static constexpr std::size_t kChunkMask = kChunkSize - 1;
+    struct ObjectChunk {
+        std::array<Object, kChunkSize> items;
     };
-    TextAnchor anchor_text(std::string_view text) const;
-    std::string_view reanchor_text(const TextAnchor& anchor, std::string_view text) const;
-    std::vector<Object> objects_;
+    ObjectChunk& own_chunk(std::size_t index) const {
+        std::shared_ptr<ObjectChunk>& chunk = chunks_[index];
+        if (chunk.use_count() > 1) [[unlikely]] chunk = std::make_shared<ObjectChunk>(*chunk);
+        return *chunk;
+    }
+    mutable std::vector<std::shared_ptr<ObjectChunk>> chunks_;   // mutable: copy-on-read
+    mutable bool copy_on_read_ = true;                           // see ReadOnlyScope
+    std::size_t table_size_ = 0;
     std::vector<ObjId> free_ids_;
     std::uint64_t next_serial_ = 1;
     std::size_t live_count_ = 0;
@@ -371,8 +433,9 @@ private:
     std::vector<ObjId> small_ints_;                    // index value - small_int_min
     std::vector<ObjId> latin1_chars_;                  // 256 one-character strings
     Address next_static_address_ = 0;
-    std::unordered_map<std::string, ObjId> interned_;
-    std::unordered_map<ObjId, ClassInfo> classes_;
+    // Shared with the heap's copies until changed (copy_on_write.hpp).
+    CopyOnWrite<std::unordered_map<std::string, ObjId>> interned_;
+    CopyOnWrite<std::unordered_map<ObjId, ClassInfo>> classes_;
     std::unordered_map<ObjId, ObjId> weak_target_;     // weakref -> referent (kNull: dead)
 };
 

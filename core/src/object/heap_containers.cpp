@@ -406,7 +406,7 @@ bool Heap::dict_insert(ObjId dict, ObjId key, std::int64_t hash, ObjId value) {
         if (get(key).type == Type::str) {
             const ObjId cls = at(dict).dict.split_class;
             auto index = attr_index(cls, get(key).text);
-            ClassInfo& info = classes_.at(cls);
+            ClassInfo& info = classes_.mut().at(cls);
             if (!index && info.shared_usable > 0 && info.shared_names.size() < at(dict).refs.size()) {
                 // 3.11 insertdict: a new str key joins the shared keys while they have room.
                 info.shared_names.emplace_back(get(key).text);
@@ -483,7 +483,7 @@ void Heap::dict_take_entry(ObjId dict, std::size_t entry, ObjId& key, ObjId& val
         d.dict.used -= 1;
         order_remove(d, entry);
         at(value).external += 1;   // the dict's reference passes to the caller
-        key = intern(new_str(classes_.at(d.dict.split_class).shared_names[entry]));
+        key = intern(new_str(classes_->at(d.dict.split_class).shared_names[entry]));
         after_op();
         return;
     }
@@ -560,13 +560,13 @@ const std::string* Heap::dict_split_name(ObjId dict, std::size_t pos) const {
     if (!d.dict.split_class) return nullptr;
     const auto entry = static_cast<std::size_t>(d.dict.index[pos]);
     if (!d.refs[entry]) return nullptr;
-    return &classes_.at(d.dict.split_class).shared_names[entry];
+    return &classes_->at(d.dict.split_class).shared_names[entry];
 }
 
 std::int64_t Heap::dict_hash_at(ObjId dict, std::size_t pos) const {
     const Object& d = get(dict);
     if (d.dict.split_class)
-        return hashing::hash_str(classes_.at(d.dict.split_class).shared_names[static_cast<std::size_t>(d.dict.index[pos])]);
+        return hashing::hash_str(classes_->at(d.dict.split_class).shared_names[static_cast<std::size_t>(d.dict.index[pos])]);
     return d.hashes[pos];
 }
 
@@ -600,7 +600,7 @@ bool Heap::dict_unsplit(ObjId dict, std::uint32_t slots) {
 // order (skipping empty slots).
 bool Heap::insert_attributes(ObjId dict, ObjId cls, const std::vector<ObjId>& values,
                              const std::vector<std::int32_t>& order) {
-    const ClassInfo& info = classes_.at(cls);
+    const ClassInfo& info = classes_->at(cls);
     bool ok = true;
     for (std::size_t k = 0; k < order.size() && ok; ++k) {
         const auto i = static_cast<std::size_t>(order[k]);
@@ -890,7 +890,7 @@ bool Heap::values_alloc(ObjId instance, std::uint32_t slots) {
 }
 
 std::optional<std::size_t> Heap::attr_index(ObjId cls, std::string_view name) const {
-    const auto& names = classes_.at(cls).shared_names;
+    const auto& names = classes_->at(cls).shared_names;
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == name) return i;
     return std::nullopt;
@@ -920,7 +920,7 @@ bool Heap::materialize_combined_dict(ObjId instance) {
 bool Heap::instance_setattr(ObjId instance, std::string_view name, ObjId value) {
     const ObjId cls = at(instance).refs[0];
     if (at(instance).type == Type::instance && at(instance).buf.items) {
-        ClassInfo& info = classes_.at(cls);
+        ClassInfo& info = classes_.mut().at(cls);
         auto index = attr_index(cls, name);
         if (!index && info.shared_usable > 0) {
             info.shared_names.emplace_back(name);
@@ -945,7 +945,7 @@ bool Heap::instance_setattr(ObjId instance, std::string_view name, ObjId value) 
         // 3.11 insertdict on a split dict: a new str key joins the shared keys while they have
         // room (dk_usable), so the dict stays split.
         auto index = attr_index(cls, name);
-        ClassInfo& info = classes_.at(cls);
+        ClassInfo& info = classes_.mut().at(cls);
         if (!index && info.shared_usable > 0 && at(dict).dict.split_class == cls &&
             info.shared_names.size() < at(dict).buf.capacity) {
             info.shared_names.emplace_back(name);

@@ -177,10 +177,10 @@ void Heap::free_object(ObjId id) {
         allocator_.free(o.addr, alloc::Domain::object);
         if (is_gc_type(o.type)) gc_->on_gc_dealloc();
     }
-    if (o.flags & kInterned) interned_.erase(o.text);
-    if (o.type == Type::type) classes_.erase(id);
+    if (o.flags & kInterned) interned_.mut().erase(o.text);
+    if (o.type == Type::type) classes_.mut().erase(id);
     notify(ObjectEventKind::freed, id);
-    objects_[id] = Object{};
+    at(id) = Object{};
     free_ids_.push_back(id);
     --live_count_;
 }

@@ -108,8 +108,8 @@ std::size_t Heap::getsizeof(ObjId id) const {
             if (o.dict.split_class) {
                 // 3.11 _PyDict_SizeOf: the values part is measured by the SHARED keys' current
                 // size (dk_nentries + dk_usable), which later instances shrink.
-                auto it = classes_.find(o.dict.split_class);
-                if (it != classes_.end())
+                auto it = classes_->find(o.dict.split_class);
+                if (it != classes_->end())
                     return gc + l.dict_base + 8 * (it->second.shared_names.size() + it->second.shared_usable);
                 return gc + l.dict_base + 8 * std::size_t{o.buf.capacity};
             }
@@ -120,7 +120,7 @@ std::size_t Heap::getsizeof(ObjId id) const {
         case Type::type:
             // type.__sizeof__ of a heap type: sizeof(PyHeapTypeObject) (heap_type_base less its
             // first member def) plus the cached keys table; a static type: its request.
-            if (classes_.count(id)) return gc + l.heap_type_base - sizes::kMemberDef + o.buf.keys_request;
+            if (classes_->count(id)) return gc + l.heap_type_base - sizes::kMemberDef + o.buf.keys_request;
             return o.request;
         default: return o.request;
     }
@@ -185,8 +185,8 @@ public:
 
     void run() {
         count_incoming();
-        for (ObjId id = kFirstObjectId; id < h_.objects_.size(); ++id) {
-            const Object& o = h_.objects_[id];
+        for (ObjId id = kFirstObjectId; id < h_.table_size(); ++id) {
+            const Object& o = h_.get(id);
             if (!o.live()) {
                 REFSCOPE_CHECK(incoming_.count(id) == 0, "a dead object is still referenced");
                 continue;
@@ -194,7 +194,7 @@ public:
             check_object(id, o);
         }
         for (Address a : h_.free_lists_.all()) claim(a, "free-list block");
-        for (const auto& [text, id] : h_.interned_) {
+        for (const auto& [text, id] : *h_.interned_) {
             const Object& o = h_.get(id);
             REFSCOPE_CHECK(o.live() && o.type == Type::str && (o.flags & kInterned) &&
                                o.text == text,
@@ -205,8 +205,8 @@ public:
 
 private:
     void count_incoming() {
-        for (ObjId id = kFirstObjectId; id < h_.objects_.size(); ++id) {
-            const Object& o = h_.objects_[id];
+        for (ObjId id = kFirstObjectId; id < h_.table_size(); ++id) {
+            const Object& o = h_.get(id);
             if (!o.live()) continue;
             for (ObjId r : o.refs)
                 if (r) ++incoming_[r];

@@ -2,6 +2,7 @@
 #include "trace/find_alloc.hpp"
 
 #include "lang/vm/interp.hpp"
+#include "trace/checkpoint.hpp"
 #include "trace/run_tracker.hpp"
 
 namespace refscope::trace {
@@ -19,14 +20,14 @@ public:
     void on_alloc_event(const alloc::AllocEvent& e) override {
         // No exception may leave an allocator hook: a stop waits for the next instruction.
         if (e.kind != alloc::AllocEventKind::block_alloc || e.arena != arena_ || e.pool != pool_) return;
-        const std::uint64_t landing = line_events_;
+        const std::uint64_t landing = line_events();
         if (landing == 0 || landing <= after_ || landing >= before_) return;
         if (first_only_ && found_) return;
         found_ = landing;
     }
     void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override {
         // Done: the first match is known, or every later step lands at `before` or beyond.
-        if ((first_only_ && found_) || line_events_ >= before_) throw lang::LimitReached{"seek"};
+        if ((first_only_ && found_) || line_events() >= before_) throw lang::LimitReached{"seek"};
         RunTracker::on_instruction(frame, instr);
     }
 
@@ -39,12 +40,11 @@ private:
     std::optional<std::uint64_t> found_;
 };
 
-std::optional<std::uint64_t> search(const Trace& t, PoolAllocFinder& finder) {
+// Runs from `from` (a checkpoint: every landing it sees is at least its line event), or from
+// the start.
+std::optional<std::uint64_t> search(const Trace& t, const Checkpoint* from, PoolAllocFinder& finder) {
     if (!t.ran) return std::nullopt;
-    RunOptions options = run_options(t.inputs);
-    options.observer = &finder;
-    options.alloc_observer = &finder;
-    run_program(t.inputs.source, t.inputs.filename, options);
+    run_traced(t, from, finder);
     // A run stopped by its step limit may see one more line event than the trace has steps.
     auto found = finder.found();
     if (found && *found > t.steps) return std::nullopt;
@@ -57,14 +57,22 @@ std::optional<std::uint64_t> next_alloc_step(const Trace& trace, std::uint64_t a
                                              std::uint32_t arena, std::uint32_t pool) {
     if (after >= trace.steps) return std::nullopt;
     PoolAllocFinder finder(arena, pool, after, trace.steps + 1, true);
-    return search(trace, finder);
+    return search(trace, checkpoint_before(trace, after + 1), finder);
 }
 
 std::optional<std::uint64_t> previous_alloc_step(const Trace& trace, std::uint64_t before,
                                                  std::uint32_t arena, std::uint32_t pool) {
     if (before <= 1) return std::nullopt;
-    PoolAllocFinder finder(arena, pool, 0, before, false);
-    return search(trace, finder);
+    // Backwards one checkpoint interval at a time: the run from a checkpoint at line event L
+    // sees the landings L, L + 1, ...; the first interval with a match has the answer.
+    std::uint64_t upper = before;
+    for (const Checkpoint* cp = checkpoint_before(trace, before - 1);; cp = checkpoint_before(trace, cp->line_event - 1)) {
+        const std::uint64_t lower = cp ? cp->line_event - 1 : 0;
+        PoolAllocFinder finder(arena, pool, lower, upper, false);
+        if (auto found = search(trace, cp, finder)) return found;
+        if (!cp || cp->line_event <= 1) return std::nullopt;
+        upper = cp->line_event;
+    }
 }
 
 }  // namespace refscope::trace

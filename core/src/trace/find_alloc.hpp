@@ -1,10 +1,11 @@
 // trace/find_alloc.hpp — where a chosen pool next (or last) handed out a block: the step the
 // page's "next allocation in this pool" jumps to.
 //
-// Like seek.hpp, it re-runs the trace's inputs (the engine is deterministic) with a small
-// observer of its own: this one listens to the allocator's block_alloc events of one pool
-// (arena slot, pool index within the arena) and notes the step each happened in. No state is
-// built, so the cost is the run up to the answer.
+// Like seek.hpp, it runs the trace's program again from a checkpoint (the engine is
+// deterministic) with a small observer of its own: this one listens to the allocator's
+// block_alloc events of one pool (arena slot, pool index within the arena) and notes the step
+// each happened in. No state is built, so the cost is the run from the checkpoint to the
+// answer (looking backwards, one checkpoint interval after another).
 //
 // Glossary:
 //   landing step  an event that happens after line event k (k >= 1) and before line event k+1

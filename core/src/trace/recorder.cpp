@@ -56,6 +56,7 @@ void Recorder::push_row(std::uint32_t line, std::uint32_t depth) {
 
 void Recorder::on_line(const lang::Frame& frame, std::uint32_t line) {
     if (frozen_) return;
+    checkpointer_.at_line_event(*vm_, s_);
     RunTracker::on_line(frame, line);
     push_row(line, frame.depth);
 }
@@ -63,7 +64,7 @@ void Recorder::on_line(const lang::Frame& frame, std::uint32_t line) {
 void Recorder::on_instruction(const lang::Frame& frame, const lang::Instr& instr) {
     if (frozen_) return;
     RunTracker::on_instruction(frame, instr);
-    if (line_events_) ++trace_.timeline.instructions.back();
+    if (s_.line_events) ++trace_.timeline.instructions.back();
 }
 
 void Recorder::on_binding(const lang::Frame& frame, std::string_view name, object::ObjId value) {
@@ -179,7 +180,7 @@ std::string last_line_of(const std::string& text) {
 }  // namespace
 
 void Recorder::finish(const RunResult& result) {
-    trace_.steps = line_events_;
+    trace_.steps = s_.line_events;
     trace_.ran = vm_ != nullptr;
     if (trace_.timeline.size() == 0) push_empty_row();
     trace_.stdout_text = result.stdout_text;
@@ -221,10 +222,10 @@ void Recorder::push_empty_row() {
         c->push_back(0);
 }
 
-Trace record(const TraceInputs& inputs) {
+Trace record(const TraceInputs& inputs, CheckpointPolicy policy) {
     Trace trace;
     trace.inputs = inputs;
-    Recorder recorder(trace);
+    Recorder recorder(trace, policy);
     RunOptions options = run_options(inputs);
     options.observer = &recorder;
     options.alloc_observer = &recorder;

@@ -4,7 +4,7 @@
 // calls, returns, bindings, output, exceptions), the heap (objects created and freed,
 // reference counts), the collector (phases) and the allocator (blocks, pools, arenas). Per
 // event it does O(1) work: set a flag bit, bump a counter, append an output chunk; per line
-// event it appends one row of timeline columns.
+// event it appends one row of timeline columns, and every few thousand it takes a checkpoint.
 //
 // Invariants:
 //   1. After finish(), every timeline column has steps + 1 entries (trace_data.hpp, 1).
@@ -15,6 +15,7 @@
 #include "gc/collector.hpp"
 #include "object/heap.hpp"
 #include "refscope/engine.hpp"
+#include "trace/checkpoint.hpp"
 #include "trace/run_tracker.hpp"
 #include "trace/trace_data.hpp"
 
@@ -22,7 +23,8 @@ namespace refscope::trace {
 
 class Recorder : public RunTracker, public object::ObjectObserver, public gc::GcObserver {
 public:
-    explicit Recorder(Trace& trace) : trace_(trace) {}
+    explicit Recorder(Trace& trace, CheckpointPolicy policy = {})
+        : trace_(trace), checkpointer_(trace.checkpoints, policy) {}
 
     // VmObserver
     void on_start(lang::Interp& vm) override;
@@ -49,13 +51,14 @@ public:
 
 private:
     void flag(std::uint32_t bit) {
-        if (line_events_ && !frozen_) trace_.timeline.flags.back() |= bit;
+        if (s_.line_events && !frozen_) trace_.timeline.flags.back() |= bit;
     }
     void push_row(std::uint32_t line, std::uint32_t depth);
     void push_empty_row();
-    std::uint64_t current_step() const { return line_events_ ? line_events_ - 1 : 0; }
+    std::uint64_t current_step() const { return s_.line_events ? s_.line_events - 1 : 0; }
 
     Trace& trace_;
+    Checkpointer checkpointer_;
     bool frozen_ = false;        // a limit ended the run
     bool shutting_down_ = false;
     std::uint64_t live_program_objects_ = 0;
@@ -63,6 +66,6 @@ private:
 };
 
 // Runs the program with a Recorder: the whole trace of one run.
-Trace record(const TraceInputs& inputs);
+Trace record(const TraceInputs& inputs, CheckpointPolicy policy = {});
 
 }  // namespace refscope::trace

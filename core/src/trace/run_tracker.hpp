@@ -9,7 +9,7 @@
 //                   program's constants and everything it made. Older objects (types,
 //                   builtins, interned identifiers) are the interpreter's.
 //   frame id        1, 2, ... in the order frames were entered (on_call); stable while the
-//                   frame lives.
+//                   frame lives. Kept in the frame (Frame::trace_id), so copies keep it.
 //
 // Invariants:
 //   1. line_events() equals the interpreter's line_steps() after each on_line.
@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "alloc/allocator.hpp"
@@ -30,8 +29,24 @@ namespace refscope::trace {
 
 class RunTracker : public lang::VmObserver, public alloc::AllocObserver {
 public:
+    // Everything a tracker knows about the run, copied with the run (a trace's checkpoints).
+    struct State {
+        std::uint64_t line_events = 0;
+        std::uint64_t instr_in_step = 0;   // instructions run since the last line event
+        std::uint64_t start_serial = 0;
+        std::uint32_t next_frame_id = 1;
+        std::unordered_set<std::string> startup_globals, bound_names;
+        bool globals_snapshot_taken = false;
+        std::map<alloc::Address, std::uint32_t> raw_chunks;
+        std::uint32_t pools_in_use = 0;
+    };
+    const State& state() const { return s_; }
+
     // VmObserver
     void on_start(lang::Interp& vm) override;
+    // A copy of a run resumes (Interp::resume_main): go on from `state`, taken from the
+    // tracker of the original run when the copy was made, at the line event to come.
+    void resume_from(lang::Interp& vm, const State& state);
     void on_call(const lang::Frame& frame) override;
     void on_line(const lang::Frame& frame, std::uint32_t line) override;
     void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override;
@@ -40,36 +55,26 @@ public:
     void on_alloc_event(const alloc::AllocEvent& event) override;
 
     lang::Interp* vm() const { return vm_; }
-    std::uint64_t line_events() const { return line_events_; }
+    std::uint64_t line_events() const { return s_.line_events; }
     // Instructions run since the last line event (0 at the line event itself).
-    std::uint64_t instr_in_step() const { return instr_in_step_; }
-    std::uint64_t start_serial() const { return start_serial_; }
+    std::uint64_t instr_in_step() const { return s_.instr_in_step; }
+    std::uint64_t start_serial() const { return s_.start_serial; }
     bool is_program_object(object::ObjId id) const;
     std::uint32_t frame_id(const lang::Frame* frame);
     // Names of the __main__ namespace that existed before the first line and were never
     // bound by the program (__name__, __builtins__, ...): not shown as the module's locals.
     bool is_startup_global(const std::string& name) const {
-        return startup_globals_.count(name) != 0 && bound_names_.count(name) == 0;
+        return s_.startup_globals.count(name) != 0 && s_.bound_names.count(name) == 0;
     }
     // Takes the note of the startup globals if the first line event has not (a run stopped
     // right at it).
     void ensure_startup_globals();
-    const std::map<alloc::Address, std::uint32_t>& raw_chunks() const { return raw_chunks_; }
-    std::uint32_t pools_in_use() const { return pools_in_use_; }
+    const std::map<alloc::Address, std::uint32_t>& raw_chunks() const { return s_.raw_chunks; }
+    std::uint32_t pools_in_use() const { return s_.pools_in_use; }
 
 protected:
     lang::Interp* vm_ = nullptr;
-    std::uint64_t line_events_ = 0;
-    std::uint64_t instr_in_step_ = 0;
-
-private:
-    std::uint64_t start_serial_ = 0;
-    std::uint32_t next_frame_id_ = 1;
-    std::unordered_map<const lang::Frame*, std::uint32_t> frame_ids_;
-    std::unordered_set<std::string> startup_globals_, bound_names_;
-    bool globals_snapshot_taken_ = false;
-    std::map<alloc::Address, std::uint32_t> raw_chunks_;
-    std::uint32_t pools_in_use_ = 0;
+    State s_;
 };
 
 }  // namespace refscope::trace

@@ -1,6 +1,8 @@
 // trace/seek.cpp — see seek.hpp.
 #include "trace/seek.hpp"
 
+#include "trace/checkpoint.hpp"
+
 #include <functional>
 #include <optional>
 #include <unordered_map>
@@ -39,15 +41,13 @@ public:
 
     void on_start(lang::Interp& vm) override {
         RunTracker::on_start(vm);
-        if (collection_) {
-            vm.heap().gc().set_observer(this);
-            vm.heap().set_observer(this);
-        }
+        observe_collector(vm);
     }
+    void on_resume(lang::Interp& vm) override { observe_collector(vm); }
     void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override {
         if (window_mode_) {
             window_point(instr);
-        } else if (!collection_ && step_ < trace_.steps && line_events_ == step_ + 1 && instr_in_step_ == instr_) {
+        } else if (!collection_ && step_ < trace_.steps && s_.line_events == step_ + 1 && s_.instr_in_step == instr_) {
             capture(&instr);
         }
         RunTracker::on_instruction(frame, instr);
@@ -82,15 +82,32 @@ public:
     std::uint64_t step() const { return window_mode_ ? window_step_ : step_; }
     std::uint64_t instr() const { return window_mode_ ? window_instr_ : instr_; }
 
+    // The line event the run must reach first (a checkpoint at or before it may be used).
+    std::uint64_t first_line_event() const {
+        if (window_mode_) return std::min(first_, step_) + 1;
+        return step_ + 1;
+    }
+
 private:
+    void observe_collector(lang::Interp& vm) {
+        if (!collection_) return;
+        vm.heap().gc().set_observer(this);
+        vm.heap().set_observer(this);
+    }
     std::uint64_t serial(ObjId id) const {
         if (vm_->obj(id).live()) return vm_->obj(id).serial;
         auto it = freed_serial_.find(id);
         return it == freed_serial_.end() ? 0 : it->second;
     }
+    // Building reads the engine and changes nothing (snapshot.hpp, 1): shared storage is read
+    // where it is, not copied.
+    json build(const lang::Instr* next) {
+        object::Heap::ReadOnlyScope read_only(vm_->heap());
+        return build_(*this, next);
+    }
     void capture(const lang::Instr* next) {
         if (result_) return;
-        result_ = build_(*this, next);
+        result_ = build(next);
         throw lang::LimitReached{"seek"};
     }
     void capture_final(const lang::Instr* next) {
@@ -98,25 +115,25 @@ private:
             if (step_ == trace_.steps && !window.count({step_, 0})) {
                 window_step_ = step_;
                 window_instr_ = 0;
-                window[{step_, 0}] = build_(*this, next);
+                window[{step_, 0}] = build(next);
             }
             result_ = json::object();
             return;
         }
         if (result_ || collection_ || step_ != trace_.steps) return;
-        result_ = build_(*this, next);
+        result_ = build(next);
     }
     void window_point(const lang::Instr& instr) {
-        if (line_events_ == 0) return;
-        const std::uint64_t s = line_events_ - 1;
-        const bool in_window = s >= first_ && s <= last_ && instr_in_step_ == 0;
-        const bool exact = s == step_ && instr_in_step_ == instr_;
+        if (s_.line_events == 0) return;
+        const std::uint64_t s = s_.line_events - 1;
+        const bool in_window = s >= first_ && s <= last_ && s_.instr_in_step == 0;
+        const bool exact = s == step_ && s_.instr_in_step == instr_;
         if (!in_window && !exact) return;
         window_step_ = s;
-        window_instr_ = instr_in_step_;
-        window[{s, instr_in_step_}] = build_(*this, &instr);
+        window_instr_ = s_.instr_in_step;
+        window[{s, s_.instr_in_step}] = build(&instr);
         const std::uint64_t stop_step = std::max(last_, step_);
-        const bool done = s > stop_step || (s == stop_step && (step_ != stop_step || instr_in_step_ >= instr_));
+        const bool done = s > stop_step || (s == stop_step && (step_ != stop_step || s_.instr_in_step >= instr_));
         if (done && step_ < trace_.steps) {
             result_ = json::object();
             throw lang::LimitReached{"seek"};
@@ -134,12 +151,10 @@ private:
     std::unordered_map<ObjId, std::uint64_t> freed_serial_;
 };
 
-json run_to(SeekObserver& seeker) {
+// Runs from the latest checkpoint before `line_event` (from the start when there is none).
+json run_to(SeekObserver& seeker, std::uint64_t line_event) {
     const Trace& t = seeker.trace();
-    RunOptions options = run_options(t.inputs);
-    options.observer = &seeker;
-    options.alloc_observer = &seeker;
-    run_program(t.inputs.source, t.inputs.filename, options);
+    run_traced(t, checkpoint_before(t, line_event), seeker);
     auto result = seeker.take();
     if (!result) throw InvariantError("a seek did not reach its point: the run was not repeated exactly");
     if (result->contains("usage_error")) throw UsageError((*result)["usage_error"].get<std::string>());
@@ -183,7 +198,7 @@ json state_at(const Trace& trace, std::uint64_t step, std::uint64_t instr) {
     SeekObserver seeker(trace, step, instr, [](SeekObserver& s, const lang::Instr* next) {
         return build_state(s, point_of(s, next));
     });
-    return run_to(seeker);
+    return run_to(seeker, seeker.first_line_event());
 }
 
 std::map<std::pair<std::uint64_t, std::uint64_t>, json> states_around(
@@ -197,7 +212,7 @@ std::map<std::pair<std::uint64_t, std::uint64_t>, json> states_around(
         return build_state(s, point_of(s, next));
     });
     seeker.want_window(first, last);
-    run_to(seeker);
+    run_to(seeker, seeker.first_line_event());
     return std::move(seeker.window);
 }
 
@@ -224,7 +239,7 @@ json pool_at(const Trace& trace, std::uint64_t step, std::uint32_t arena, std::u
         out["step"] = s.step();
         return out;
     });
-    return run_to(seeker);
+    return run_to(seeker, step + 1);
 }
 
 json collection_at(const Trace& trace, std::uint64_t index) {
@@ -234,7 +249,7 @@ json collection_at(const Trace& trace, std::uint64_t index) {
     const CollectionInfo& c = trace.collections[index];
     SeekObserver seeker(trace, 0, 0, nullptr);
     seeker.want_collection(c.serial);
-    json out = run_to(seeker);
+    json out = run_to(seeker, c.step + 1);
     out["index"] = c.index;
     out["generation"] = c.generation;
     out["step"] = c.step;

@@ -1,11 +1,12 @@
 // trace/seek.hpp — rebuild what a trace shows at one point by running the program again.
 //
 // The engine is deterministic (same inputs, same addresses, same object serials, same steps),
-// so the state at (step, instr) is rebuilt exactly by re-running the trace's inputs with a
-// SeekObserver that builds the snapshot when the run reaches that point and then stops the
+// so the state at (step, instr) is rebuilt exactly by running the trace's program again with
+// a SeekObserver that builds the snapshot when the run reaches that point and then stops the
 // run (LimitReached "seek"). The same goes for one pool block by block, and for the phases of
-// one collection. The cost is the run up to that point (no recording: one virtual call per
-// instruction); there are no stored checkpoints.
+// one collection. The run starts from the latest checkpoint before the point (checkpoint.hpp),
+// so it costs at most one checkpoint interval (no recording: one virtual call per
+// instruction) plus copying the checkpoint.
 //
 // Invariants:
 //   1. A seek builds its answer from the live engine at exactly the requested point: the

@@ -1,9 +1,10 @@
 // trace/trace_data.hpp — what one recorded run keeps: its inputs, its timeline and its outcome.
 //
 // A Trace is everything the recording run learned that a seek cannot cheaply rebuild: one row
-// of timeline columns per step, the output chunks, the collections, how the run ended. The
-// full state at a step is not stored: it is rebuilt by re-running the same program
-// deterministically up to that step (seek.hpp), which is exact by construction.
+// of timeline columns per step, the output chunks, the collections, how the run ended, and
+// checkpoints (copies of the run every few thousand steps, checkpoint.hpp). The full state
+// at a step is not stored: it is rebuilt by running the same program deterministically from
+// the latest checkpoint before that step (seek.hpp), which is exact by construction.
 //
 // Glossary:
 //   line event   CPython's line event: an instruction of a new source line is about to run
@@ -19,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,8 @@
 #include "refscope/profile.hpp"
 
 namespace refscope::trace {
+
+struct Checkpoint;
 
 // What a run needs to be repeated exactly (the inputs of a deterministic run).
 struct TraceInputs {
@@ -85,7 +89,9 @@ struct Trace {
     TraceEnd end;
     std::string stdout_text, stderr_text;
     std::uint64_t instructions = 0;       // instructions executed in all
-    // Bytes the trace keeps in memory (timeline, output, collections), for the benchmark.
+    std::vector<std::shared_ptr<const Checkpoint>> checkpoints;   // by line event
+    // Bytes the trace keeps in memory (timeline, output, collections), for the benchmark; the
+    // checkpoints' share is checkpoints_bytes() (checkpoint.hpp).
     std::size_t recorded_bytes() const;
 };
 

@@ -55,6 +55,7 @@ struct Frame {
     bool is_entry = false;             // the eval loop returns when this frame returns
     std::uint32_t last_line = 0;       // line of the last line event
     std::uint32_t depth = 0;           // recursion depth at which it runs
+    mutable std::uint32_t trace_id = 0; // an observer's id for the frame (a trace's frame id)
 
     std::uint32_t line() const {
         return lasti < code->code.size() ? code->code[lasti].line : 0;

@@ -78,7 +78,7 @@ Interp::~Interp() {
     allocator_->set_observer(options_.alloc_observer);   // tracemalloc's state goes first
     heap_->set_hooks(nullptr);
     heap_->gc().set_callbacks(nullptr);
-    vm::active_heap = previous_active_heap_;
+    if (vm::active_heap == heap_.get()) vm::active_heap = previous_active_heap_;
 }
 
 void Interp::create_identifiers() {
@@ -154,7 +154,7 @@ void Interp::abandon_frames() {
 
 void Interp::run_main(std::unique_ptr<CompilationUnit> unit) {
     CompilationUnit& u = *unit;
-    units_.push_back(std::move(unit));
+    units_.push_back(std::shared_ptr<CompilationUnit>(std::move(unit)));
     if (observer_) observer_->on_start(*this);
     std::vector<ObjId> codes;
     load_unit(u, codes);
@@ -174,20 +174,32 @@ void Interp::run_main(std::unique_ptr<CompilationUnit> unit) {
     frame->locals = newref(main_dict_);
     frame->fast.assign(u.codes[0].localsplus.size(), kNull);
     frame->is_entry = true;
+    main_frame_ = frame;
     ObjId result = kNull;
     try {
         result = eval(frame);
     } catch (LimitReached& limit) {
-        result_.limit_reason = limit.reason;
-        result_.exit_status = 3;
-        result_.line_steps = line_steps_;
-        result_.instructions = instructions_;
-        notify_limit();
-        abandon_frames();
+        end_main_by_limit(limit);
         return;
     }
-    clear_frame(frame);
-    delete frame;
+    finish_main(result);
+}
+
+void Interp::end_main_by_limit(const LimitReached& limit) {
+    result_.limit_reason = limit.reason;
+    result_.exit_status = 3;
+    result_.line_steps = line_steps_;
+    result_.instructions = instructions_;
+    notify_limit();
+    abandon_frames();
+    main_frame_ = nullptr;
+}
+
+// The main frame returned (result) or raised (kNull).
+void Interp::finish_main(ObjId result) {
+    clear_frame(main_frame_);
+    delete main_frame_;
+    main_frame_ = nullptr;
     // Finishing can still hit a limit: a traceback longer than the output limit, a __del__
     // that prints or loops while the result or the parse tree is released.
     try {
@@ -219,7 +231,7 @@ bool Interp::exec_module_source(std::string_view source, std::string filename, O
     auto compiled = compile(source, std::move(filename));
     auto* unit_ptr = std::get_if<CompilationUnit>(&compiled);
     if (!unit_ptr) throw InvariantError("a module refscope writes in Python does not compile");
-    units_.push_back(std::make_unique<CompilationUnit>(std::move(*unit_ptr)));
+    units_.push_back(std::make_shared<CompilationUnit>(std::move(*unit_ptr)));
     CompilationUnit& u = *units_.back();
     // The module's parse tree lives only while its code is loaded (run_mod's arena).
     std::vector<ObjId> main_tree;

@@ -147,6 +147,25 @@ public:
 
     // Runs a compiled program as __main__; fills the result (output, status).
     void run_main(std::unique_ptr<CompilationUnit> unit);
+
+    // --- copies for a trace's checkpoints (interp_copy.cpp) ---------------------------------
+    // Whether the run can be copied here: called from VmObserver::on_line, true when only the
+    // main module's eval loop is running (Python-to-Python calls are inline, so the C++ stack
+    // holds nothing a copy would need): no generator, call from C++, collection, finalizer or
+    // repr in progress, no exception being raised, and tracemalloc never imported.
+    bool can_copy() const;
+    // A copy of the whole run (heap, allocator, collector, frames, output so far) positioned
+    // just before the line event being reported, whose result goes to `result`. A copy of a
+    // copy is one too. The object storage and arena cells are shared copy-on-write.
+    // Requires can_copy() (at the time the first copy was made).
+    std::unique_ptr<Interp> copy(RunResult& result, VmObserver* observer,
+                                 alloc::AllocObserver* alloc_observer) const;
+    // Runs a copy on from where it was made to the end of run_main (then call shutdown()):
+    // the same run as the original from there, reporting to the copy's observers.
+    void resume_main();
+    // An estimate of the memory a copy holds beyond its object chunks and arena cells (which
+    // Heap::for_each_chunk and Allocator::for_each_cells name, shared between copies).
+    std::size_t copied_table_bytes() const;
     // After run_main: what CPython does at exit (finalizers, module teardown).
     void shutdown();
 
@@ -427,6 +446,10 @@ private:
     void print_exception(ObjId exc);
     void handle_uncaught(ObjId exc);
     void check_limits_output();
+    void finish_main(ObjId result);
+    void end_main_by_limit(const LimitReached& limit);
+    struct CopyTag {};
+    Interp(const Interp& other, RunResult& result, CopyTag);
 
 public:
     // --- runtime internals shared across the runtime files ----------------------------------
@@ -561,7 +584,9 @@ private:
     ObjId gc_callbacks_ = kNull, gc_garbage_ = kNull;
     ObjId memory_error_ = kNull;                           // preallocated MemoryError
     ObjId last_value_ = kNull;                             // sys.last_value
-    std::vector<std::unique_ptr<CompilationUnit>> units_;
+    Frame* main_frame_ = nullptr;                          // the __main__ frame, while it runs
+    bool resumable_ = false;                               // a copy that has not run yet
+    std::vector<std::shared_ptr<CompilationUnit>> units_;  // shared by copies (never changed once loaded)
     std::vector<ObjId> parse_tree_refs_;                   // the AST's references to constants
     std::vector<ObjId> unit_code_objects_;                 // module code objects (host refs)
     std::size_t stdin_pos_ = 0;

@@ -7,6 +7,7 @@
 // Events, in the order they happen:
 //   on_start         run_main begins: the interpreter exists, the program's code is not loaded
 //                    yet (a recorder installs its heap, collector and allocator observers here)
+//   on_resume        instead of on_start, for a copy of a run (Interp::copy) that goes on
 //   on_call          a frame was pushed (after its arguments were bound)
 //   on_line          an instruction of a new source line is about to run (a "line step")
 //   on_instruction   an instruction is about to run
@@ -45,6 +46,7 @@ public:
     virtual void on_output(int /*stream*/, std::string_view /*text*/) {}
     virtual void on_return(const Frame& /*frame*/, object::ObjId /*value*/) {}
     virtual void on_start(Interp& /*vm*/) {}
+    virtual void on_resume(Interp& /*vm*/) {}
     virtual void on_limit(Interp& /*vm*/) {}
     virtual void on_shutdown(Interp& /*vm*/) {}
     virtual void on_end(Interp& /*vm*/) {}
