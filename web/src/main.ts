@@ -17,8 +17,7 @@ import { mountOutput } from './panels/output/output-panel';
 import { PICKS } from './app/picks';
 import { mountGalleryNote } from './gallery/gallery-note';
 import { mountWhenNear } from './app/lazy-mount';
-import { copyLink, openFromLocation, type ScenarioHost } from './app/share-link';
-import { mountEmbedDialog } from './app/embed-dialog';
+import type { ScenarioHost } from './app/share-link';
 import { mountExportMenu } from './app/export-menu';
 import { syncStateWithCursor } from './app/cursor-sync';
 import { whileVisible } from './app/visible-store';
@@ -125,8 +124,17 @@ const scenarioHost: ScenarioHost = {
   run: () => runner.run(),
   message: (text, tone) => output.showMessage(text, tone),
 };
-element<HTMLButtonElement>('copy-link').addEventListener('click', () => void copyLink(store, scenarioHost));
-mountEmbedDialog(element<HTMLButtonElement>('embed'), store, scenarioHost);
+// Links and the embed snippets load their code (the link codec) when used.
+element<HTMLButtonElement>('copy-link').addEventListener('click', () => {
+  void import('./app/share-link').then(({ copyLink }) => copyLink(store, scenarioHost));
+});
+let openEmbed: (() => Promise<void>) | null = null;
+element<HTMLButtonElement>('embed').addEventListener('click', () => {
+  void (async () => {
+    openEmbed ??= (await import('./app/embed-dialog')).embedDialog(store, scenarioHost);
+    await openEmbed();
+  })();
+});
 mountExportMenu(element<HTMLSelectElement>('export'), store, {
   view: () => document.querySelector<SVGSVGElement>('svg.rs-heap-svg'),
   message: (text, tone) => output.showMessage(text, tone),
@@ -147,7 +155,10 @@ void engine.ready.then((ready) => {
     runButton.disabled = false;
     status.textContent = '';
     // A link opens its scenario (or says why it cannot) before the page reports ready.
-    void openFromLocation(store, scenarioHost).then((opened) => {
+    // Only a link (a scenario in the fragment, or ?py=) needs the link code at start.
+    const linked = location.hash.length > 1 || new URLSearchParams(location.search).has('py');
+    const opening = linked ? import('./app/share-link').then(({ openFromLocation }) => openFromLocation(store, scenarioHost)) : Promise.resolve(false);
+    void opening.then((opened) => {
       if (opened) galleryNote.show(null);
       document.body.dataset.ready = '1';
     });

@@ -30,7 +30,8 @@ export async function embedSnippets(store: Store, host: ScenarioHost): Promise<{
   return { iframe, script };
 }
 
-export function mountEmbedDialog(button: HTMLButtonElement, store: Store, host: ScenarioHost): void {
+/** Builds the dialog (once) and returns the function that fills it in and opens it. */
+export function embedDialog(store: Store, host: ScenarioHost): () => Promise<void> {
   const dialog = document.createElement('dialog');
   dialog.className = 'rs-embed-dialog';
   dialog.setAttribute('aria-labelledby', 'rs-embed-dialog-title');
@@ -57,10 +58,15 @@ export function mountEmbedDialog(button: HTMLButtonElement, store: Store, host: 
   close.addEventListener('click', () => dialog.close());
   dialog.append(title, ...areas.map((a) => a.wrapper), help, close);
   document.body.appendChild(dialog);
-  button.addEventListener('click', async () => {
+  return async () => {
     const { iframe, script } = await embedSnippets(store, host);
     areas[0].area.value = iframe;
     areas[1].area.value = script;
     dialog.showModal();
-  });
+  };
+}
+
+export function mountEmbedDialog(button: HTMLButtonElement, store: Store, host: ScenarioHost): void {
+  const open = embedDialog(store, host);
+  button.addEventListener('click', () => void open());
 }

@@ -3,9 +3,8 @@
 // place(state, anchors) gives a spot to every shown object seen for the first time, in the
 // order a reader meets them: the frames' names top to bottom (column 0, level with the name),
 // then what those objects refer to through drawn references (drawn-edges.ts; next column,
-// level with the slot), breadth first; objects alive but
-// unreachable (a cycle waiting for the collector) seen for the first time go below the others
-// in column 0.
+// level with the slot), breadth first; objects alive but unreachable (a cycle waiting for the
+// collector) seen for the first time go below the others in column 0.
 //
 // Space of the dead is reused: when a new object is placed, room held by objects that are not
 // alive in the current state counts as free. So a loop that rebinds `n = n + 1` draws each new
