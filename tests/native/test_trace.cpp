@@ -405,3 +405,16 @@ TEST_CASE("trace: a state lists at most 5,000 objects, nearest to the frames fir
     CHECK(find_object(st, local_id(st, "ys")) != nullptr);
     CHECK(trace::state_at(trace::record(inputs(kLoopProgram)), 5, 0).at("omitted") == 0);
 }
+
+TEST_CASE("trace: a state's allocator carries the _debugmallocstats text of that moment", "[trace]") {
+    const trace::Trace t = trace::record(inputs("import sys\nx = [1, 2]\nsys._debugmallocstats()\n"));
+    REQUIRE(t.end.reason == "completed");
+    // The state just before the call's line: CPython's format, with the state's own arena count.
+    const json state = trace::state_at(t, t.steps - 1, 0);
+    const std::string text = state.at("allocator").at("debugmallocstats").get<std::string>();
+    CHECK(text.rfind("Small block threshold = 512, in 32 size classes.", 0) == 0);
+    const std::size_t arenas = state.at("allocator").at("arenas").size();
+    CHECK(text.find("# arenas allocated current         =" + std::string(21 - std::to_string(arenas).size(), ' ') +
+                    std::to_string(arenas) + "\n") != std::string::npos);
+    CHECK(t.stderr_text.rfind("Small block threshold = 512", 0) == 0);
+}

@@ -1,6 +1,7 @@
 // "Next / Previous allocation here" in the page's pool view (the engine's find_alloc command,
 // docs/trace-format.md): the cursor lands on a step at which the opened pool holds a block it
-// did not hold a step before, and back again. Needs the front-end build (scripts/build.sh).
+// did not hold a step before, and back again; and the panel's sys._debugmallocstats() text.
+// Needs the front-end build (scripts/build.sh).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, results, startBrowser } from './support/browser.mjs';
@@ -92,6 +93,28 @@ test('next / previous allocation in the opened pool move the cursor to where the
     await page.waitForFunction(() => /hands out no more blocks/.test(document.querySelector('.rs-alloc-jump-note')?.textContent ?? ''));
     assert.equal(await cursorStep(page), steps);
   }
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the allocator panel shows what sys._debugmallocstats() would print at the step', { timeout: 120_000 }, async () => {
+  const { page, problems } = await openPage(session.browser);
+  await load(page, session.url);
+  await setProgram(page, PROGRAM);
+  await run(page);
+  const steps = await page.evaluate(() => window.refscope.store.get().run.steps);
+  await page.evaluate((s) => window.refscope.store.setCursor(s, 0), steps - 1);
+  await waitForDrawing(page);
+  const panel = page.locator('#allocator');
+  await panel.scrollIntoViewIfNeeded();
+  const stats = panel.locator('.rs-alloc-mallocstats');
+  await stats.locator('summary').click();
+  const text = await stats.locator('pre').textContent();
+  assert.match(text, /^Small block threshold = 512, in 32 size classes\./);
+  // Its arena count is the state's.
+  const arenas = await page.evaluate(() => window.refscope.store.get().state.allocator.arenas.length);
+  assert.match(text, new RegExp(`# arenas allocated current +=\\s+${arenas}\\n`));
+  await panel.screenshot({ path: `${results}/allocator-mallocstats.png` });
   assert.deepEqual(problems, []);
   await page.context().close();
 });

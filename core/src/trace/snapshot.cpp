@@ -378,7 +378,8 @@ private:
             raw.push_back({{"address", api::hex_address(addr)}, {"size", size}});
         return {{"arenas", api::arenas_json(a)}, {"usable_arenas", a.usable_arenas()},
                 {"usedpools", api::usedpools_json(a)}, {"raw", std::move(raw)},
-                {"stats", api::allocator_stats_json(a.stats())}};
+                {"stats", api::allocator_stats_json(a.stats())},
+                {"debugmallocstats", h_.debug_malloc_stats()}};
     }
 
     struct PairHash {
