@@ -86,6 +86,7 @@ Heap::Heap(const Heap& other, alloc::Allocator& allocator)
       weak_target_(other.weak_target_) {
     REFSCOPE_CHECK(!other.deallocating_ && other.dealloc_stack_.empty(),
                    "heap: copied while a deallocation runs");
+    other.shared_ = shared_ = true;
     gc_ = std::make_unique<gc::Collector>(*other.gc_, *this);
 }
 

@@ -118,10 +118,13 @@ public:
     void set_observer(ObjectObserver* observer) { observer_ = observer; }
 
     const Object& get(ObjId id) const {
-        if (!copy_on_read_) return peek(id);
+        if (!shared_ || !copy_on_read_) return peek(id);
         return own_chunk(id >> kChunkShift).items[id & kChunkMask];
     }
-    Object& at(ObjId id) { return own_chunk(id >> kChunkShift).items[id & kChunkMask]; }
+    Object& at(ObjId id) {
+        if (!shared_) return chunks_[id >> kChunkShift]->items[id & kChunkMask];
+        return own_chunk(id >> kChunkShift).items[id & kChunkMask];
+    }
     std::size_t table_size() const { return table_size_; }
     std::size_t live_count() const { return live_count_; }
     template <class F> void for_each_live(F&& f) const {
@@ -426,6 +429,7 @@ private:
     }
     mutable std::vector<std::shared_ptr<ObjectChunk>> chunks_;   // mutable: copy-on-read
     mutable bool copy_on_read_ = true;                           // see ReadOnlyScope
+    mutable bool shared_ = false;   // a copy was made of this heap, or it is one: chunks may be shared
     std::size_t table_size_ = 0;
     std::vector<ObjId> free_ids_;
     std::uint64_t next_serial_ = 1;
