@@ -36,7 +36,7 @@ struct Trace;
 struct Checkpoint {
     std::uint64_t line_event = 0;          // the copy stands just before this line event (1-based)
     RunTracker::State tracker;             // the recording run's tracker there
-    RunResult result;                      // the copy's result so far (its output)
+    RunResult result;                      // the copy's result (its status; not the output so far)
     std::unique_ptr<lang::Interp> vm;      // the copy
     std::size_t bytes = 0;                 // estimated memory it pins beyond the previous ones
     ~Checkpoint();

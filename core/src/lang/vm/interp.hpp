@@ -154,9 +154,10 @@ public:
     // holds nothing a copy would need): no generator, call from C++, collection, finalizer or
     // repr in progress, no exception being raised, and tracemalloc never imported.
     bool can_copy() const;
-    // A copy of the whole run (heap, allocator, collector, frames, output so far) positioned
-    // just before the line event being reported, whose result goes to `result`. A copy of a
-    // copy is one too. The object storage and arena cells are shared copy-on-write.
+    // A copy of the whole run (heap, allocator, collector, frames) positioned just before the
+    // line event being reported, whose result goes to `result` (without the output so far, which
+    // stays with the original). A copy of a copy is one too. The object storage and pool cells
+    // are shared copy-on-write.
     // Requires can_copy() (at the time the first copy was made).
     std::unique_ptr<Interp> copy(RunResult& result, VmObserver* observer,
                                  alloc::AllocObserver* alloc_observer) const;

@@ -128,7 +128,11 @@ Interp::Interp(const Interp& other, RunResult& result, CopyTag)
 std::unique_ptr<Interp> Interp::copy(RunResult& result, VmObserver* observer,
                                      alloc::AllocObserver* alloc_observer) const {
     if (!current_ || !main_frame_) throw InvariantError("copy: the run has no frame to copy");
+    // The output so far stays with the original (the trace keeps it): a copy's result starts
+    // with none, so that checkpoints of a program that prints much do not each hold all of it.
     result = result_;
+    result.stdout_text.clear();
+    result.stderr_text.clear();
     std::unique_ptr<Interp> c(new Interp(*this, result, CopyTag{}));
     // Wind the copy back to just before the instruction whose line event is being reported
     // (eval_loop's fetch: lasti = pc++, ++instructions_, last_line = line, on_line_step), unless
@@ -153,7 +157,6 @@ std::size_t Interp::copied_table_bytes() const {
     for (const Frame* f = current_; f; f = f->previous)
         frames += sizeof(Frame) + (f->fast.size() + f->stack.capacity()) * sizeof(ObjId);
     return sizeof(Interp) + frames + heap_->copied_table_bytes() + allocator_->copied_table_bytes() +
-           result_.stdout_text.size() + result_.stderr_text.size() +
            (parse_tree_refs_.size() + unit_code_objects_.size() + finalizers_.size()) * sizeof(ObjId) +
            (subclasses_.size() + static_slots_.size()) * 32;
 }
