@@ -34,16 +34,21 @@ async function newBlocks(page, step, arena, pool) {
 
 const cursorStep = (page) => page.evaluate(() => window.refscope.store.get().cursor.step);
 
-test('next / previous allocation in the opened pool move the cursor to where the pool handed out a block', { timeout: 120_000 }, async () => {
+/** A page that ran PROGRAM, its cursor on the last step before the end. */
+async function ranToLastStep() {
   const { page, problems } = await openPage(session.browser);
   await load(page, session.url);
   await setProgram(page, PROGRAM);
   await run(page);
   const steps = await page.evaluate(() => window.refscope.store.get().run.steps);
-
-  // Open the pool of the first instance by selecting it at the last step before the end.
   await page.evaluate((s) => window.refscope.store.setCursor(s, 0), steps - 1);
   await waitForDrawing(page);
+  return { page, problems, steps };
+}
+
+test('next / previous allocation in the opened pool move the cursor to where the pool handed out a block', { timeout: 120_000 }, async () => {
+  // Open the pool of the first instance by selecting it at the last step before the end.
+  const { page, problems, steps } = await ranToLastStep();
   const place = await page.evaluate(() => {
     const { store } = window.refscope;
     const first = store.get().state.objects.find((o) => o.type === 'P');
@@ -98,13 +103,7 @@ test('next / previous allocation in the opened pool move the cursor to where the
 });
 
 test('the allocator panel shows what sys._debugmallocstats() would print at the step', { timeout: 120_000 }, async () => {
-  const { page, problems } = await openPage(session.browser);
-  await load(page, session.url);
-  await setProgram(page, PROGRAM);
-  await run(page);
-  const steps = await page.evaluate(() => window.refscope.store.get().run.steps);
-  await page.evaluate((s) => window.refscope.store.setCursor(s, 0), steps - 1);
-  await waitForDrawing(page);
+  const { page, problems } = await ranToLastStep();
   const panel = page.locator('#allocator');
   await panel.scrollIntoViewIfNeeded();
   const stats = panel.locator('.rs-alloc-mallocstats');
