@@ -35,12 +35,12 @@ total = sum(range(40))
 print(total, len(words))
 )";
 
-trace::Trace record(const char* source) {
+trace::Trace record(const char* source, trace::CheckpointPolicy policy = {}) {
     trace::TraceInputs in;
     in.source = source;
     in.filename = "prog.py";
     in.max_steps = 10'000;
-    return trace::record(in);
+    return trace::record(in, policy);
 }
 
 // Every block allocation of a fresh run: (arena, pool) -> landing steps (line events so far).
@@ -70,9 +70,7 @@ TEST_CASE("find_alloc: next and previous equal the nearest logged allocation, fr
     // Searched from the start (the one checkpoint at the first line) and from dense checkpoints.
     trace::CheckpointPolicy dense;
     dense.interval = 3;
-    const trace::Trace t = GENERATE_COPY(as<bool>{}, false, true)
-                               ? trace::record(record(kProgram).inputs, dense)
-                               : record(kProgram);
+    const trace::Trace t = GENERATE_COPY(as<bool>{}, false, true) ? record(kProgram, dense) : record(kProgram);
     REQUIRE(t.steps > 20);
     const AllocLog log = log_allocations(t);
     REQUIRE(log.landings.size() >= 3);   // lists, strs, tuples, floats, dicts... several pools

@@ -30,6 +30,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,10 @@
 #include <nlohmann/json.hpp>
 
 #include "refscope/errors.hpp"
+
+namespace refscope::trace {
+struct Trace;
+}
 
 namespace refscope::api {
 
@@ -70,6 +75,10 @@ void add_find_commands(Registry& registry);   // "find_alloc" (json_find.cpp)
 
 // The table api::call dispatches on, built on first use.
 const Registry& registry();
+
+// The trace a request names ("trace": id) from the store (trace_store.hpp); UsageError when
+// the store does not hold it (json_trace.cpp).
+std::shared_ptr<const trace::Trace> trace_of(const nlohmann::json& request);
 
 // --- reading request fields -------------------------------------------------------------------
 // A missing field, or one that does not convert to T with nlohmann's get<T>(), is the caller's

@@ -4,7 +4,7 @@
 // answer depends only on the request and that trace.
 #include "trace/find_alloc.hpp"
 #include "trace/json_commands.hpp"
-#include "trace/trace_store.hpp"
+#include "trace/trace_data.hpp"
 
 namespace refscope::api {
 
@@ -15,9 +15,7 @@ namespace {
 // {"cmd": "find_alloc", "trace", "arena", "pool", "after": step} or {..., "before": step}:
 // the landing step of the next (previous) block allocation in that pool, or null.
 json find_alloc_command(const json& request) {
-    const auto id = required_field<std::uint64_t>(request, "trace");
-    auto t = trace::find_trace(id);
-    if (!t) throw UsageError("no trace " + std::to_string(id) + " (dropped, or never made)");
+    auto t = trace_of(request);
     const auto arena = required_field<std::uint32_t>(request, "arena");
     const auto pool = required_field<std::uint32_t>(request, "pool");
     const bool has_after = request.contains("after") && !request["after"].is_null();

@@ -19,6 +19,13 @@ namespace refscope::api {
 
 using nlohmann::json;
 
+std::shared_ptr<const trace::Trace> trace_of(const json& request) {
+    const auto id = required_field<std::uint64_t>(request, "trace");
+    auto t = trace::find_trace(id);
+    if (!t) throw UsageError("no trace " + std::to_string(id) + " (dropped, or never made)");
+    return t;
+}
+
 namespace {
 
 // The page may run programs of a million steps; more than this is refused.
@@ -36,13 +43,6 @@ trace::TraceInputs inputs_of(const json& request) {
     in.max_steps = optional_field<std::uint64_t>(request, "max_steps", 1'000'000);
     if (in.max_steps > kMaxSteps) throw UsageError("\"max_steps\" may be at most 50,000,000");
     return in;
-}
-
-std::shared_ptr<const trace::Trace> trace_of(const json& request) {
-    const auto id = required_field<std::uint64_t>(request, "trace");
-    auto t = trace::find_trace(id);
-    if (!t) throw UsageError("no trace " + std::to_string(id) + " (dropped, or never made)");
-    return t;
 }
 
 std::string run_command(const json& request) {
