@@ -54,7 +54,9 @@ Pymalloc::Pymalloc(const Pymalloc& other, AddressSpace& space, SystemMalloc& raw
       nfp2lasta_(other.nfp2lasta_),
       counters_(other.counters_),
       pool_directory_(other.pool_directory_),
-      radix_(other.radix_) {}
+      radix_(other.radix_) {
+    other.shared_ = shared_ = true;
+}
 
 Pymalloc::~Pymalloc() = default;
 
@@ -64,13 +66,13 @@ ArenaRadixTree& Pymalloc::writable_radix() {
 }
 
 void Pymalloc::resize_pools(std::size_t n) {
-    while (pages_.size() * 64 < n) pages_.push_back(std::make_shared<PoolPage>());
+    while ((pages_.size() << kPageShift) < n) pages_.push_back(std::make_shared<PoolPage>());
     npools_ = n;
 }
 
 std::uint16_t* Pymalloc::writable_cells(PoolHeader& pool) {
-    const std::uint32_t pid = pool_directory_.get(pool.address);
-    std::shared_ptr<std::uint16_t[]>& shared = own_page(pid >> 6).cells[pid & 63];
+    if (!shared_) return pool.cells;
+    std::shared_ptr<std::uint16_t[]>& shared = cells_of(pool_directory_.get(pool.address));
     if (shared.use_count() > 1) {
         std::shared_ptr<std::uint16_t[]> own(new std::uint16_t[cells_per_pool_]);
         std::copy_n(shared.get(), cells_per_pool_, own.get());
@@ -216,8 +218,7 @@ std::uint32_t Pymalloc::new_arena() {
         PoolHeader& pool = header(pool_id(slot, i));
         pool = PoolHeader{};
         pool.address = ao.pool_address + Address{i} * pool_size_;
-        const std::uint32_t pid = pool_id(slot, i);
-        std::shared_ptr<std::uint16_t[]>& cells = own_page(pid >> 6).cells[pid & 63];
+        std::shared_ptr<std::uint16_t[]>& cells = cells_of(pool_id(slot, i));
         if (!cells) cells.reset(new std::uint16_t[cells_per_pool_]());
         pool.cells = cells.get();
         pool_directory_.set(pool.address, pool_id(slot, i));

@@ -186,7 +186,7 @@ public:
     // --- state, for views and statistics -------------------------------------------------
     std::uint32_t maxarenas() const { return static_cast<std::uint32_t>(arenas_.size()); }
     const ArenaObject& arena_object(std::uint32_t slot) const { return arenas_[slot]; }
-    const PoolHeader& header(std::uint32_t pid) const { return pages_[pid >> 6]->headers[pid & 63]; }
+    const PoolHeader& header(std::uint32_t pid) const { return pages_[pid >> kPageShift]->headers[pid & kPageMask]; }
     std::uint32_t pool_id(std::uint32_t slot, std::uint32_t index) const {
         return nclasses_ + slot * kMaxPoolsInArena + index;
     }
@@ -296,19 +296,23 @@ private:
     // Pool headers and cells in pages of 64 pool ids, shared copy-on-write with copies of this
     // allocator: header(pid) in a non-const context gives this Pymalloc its own page first, so
     // every header reference it hands out is its own; each pool's cells are shared on their
-    // own (writable_cells).
+    // own (writable_cells). An allocator never copied (shared_ false) skips the checks.
+    static constexpr unsigned kPageShift = 6;
+    static constexpr std::uint32_t kPageMask = (1u << kPageShift) - 1;
     struct PoolPage {
-        std::array<PoolHeader, 64> headers;
-        std::array<std::shared_ptr<std::uint16_t[]>, 64> cells;   // allocated when first carved
+        std::array<PoolHeader, 1u << kPageShift> headers;
+        std::array<std::shared_ptr<std::uint16_t[]>, 1u << kPageShift> cells;   // allocated when first carved
     };
-    PoolHeader& header(std::uint32_t pid) { return own_page(pid >> 6).headers[pid & 63]; }
-    PoolPage& own_page(std::size_t index) {
-        std::shared_ptr<PoolPage>& page = pages_[index];
-        if (page.use_count() > 1) [[unlikely]] page = std::make_shared<PoolPage>(*page);
+    PoolHeader& header(std::uint32_t pid) { return own_page(pid).headers[pid & kPageMask]; }
+    std::shared_ptr<std::uint16_t[]>& cells_of(std::uint32_t pid) { return own_page(pid).cells[pid & kPageMask]; }
+    PoolPage& own_page(std::uint32_t pid) {
+        std::shared_ptr<PoolPage>& page = pages_[pid >> kPageShift];
+        if (shared_ && page.use_count() > 1) [[unlikely]] page = std::make_shared<PoolPage>(*page);
         return *page;
     }
     void resize_pools(std::size_t n);
     std::vector<std::shared_ptr<PoolPage>> pages_;
+    mutable bool shared_ = false;   // a copy was made of this allocator, or it is one
     std::size_t npools_ = 0;                               // sentinels, then 64 per slot
     std::vector<ArenaObject> arenas_;                      // size == maxarenas
     Address arenas_vector_ = 0;                            // raw chunk holding `arenas`
