@@ -1,7 +1,7 @@
 // bench/trace_bench.cpp — how fast refscope records a run, how big the trace is, and how long
 // rebuilding the state at a step takes (natively, and in WebAssembly under Node).
 //
-// Usage: trace_bench [STEPS]          (default 1,000,000 line steps per program)
+// Usage: trace_bench [STEPS [PROGRAM...]]   (default 1,000,000 line steps; all three programs)
 //
 // Three programs, each stopped by max_steps = STEPS: one that loops and allocates (lists and
 // strings, slices that free), one that recurses (fib), one that builds and drops reference
@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -89,7 +90,14 @@ std::uint64_t splitmix(std::uint64_t& state) {
 int main(int argc, char** argv) {
     const std::uint64_t steps = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1'000'000;
     std::vector<refscope::trace::Trace> traces;
+    std::vector<const Program*> programs;
     for (const Program& p : kPrograms) {
+        bool wanted = argc <= 2;
+        for (int i = 2; i < argc; ++i) wanted = wanted || std::strcmp(argv[i], p.name) == 0;
+        if (wanted) programs.push_back(&p);
+    }
+    for (const Program* program : programs) {
+        const Program& p = *program;
         refscope::trace::TraceInputs in;
         in.source = p.source;
         in.max_steps = steps;
@@ -137,7 +145,7 @@ int main(int argc, char** argv) {
         }
         std::sort(times.begin(), times.end());
         std::printf("seek %s: %d states of a %" PRIu64 "-step trace, median %.1f ms, mean %.1f ms, max %.1f ms (state JSON %.1f KB mean)\n",
-                    kPrograms[k].name, kSeeks, t.steps, times[kSeeks / 2], total / kSeeks, worst,
+                    programs[k]->name, kSeeks, t.steps, times[kSeeks / 2], total / kSeeks, worst,
                     json_bytes / 1024.0 / kSeeks);
         std::fflush(stdout);
     }
