@@ -107,7 +107,7 @@ int trace_command(const Args& args) {
         // One re-run per 64 steps (states_around) instead of one per step.
         for (std::uint64_t s = 0; s <= t.steps; s += 64) {
             for (auto& [point, state] : trace::states_around(t, s, 0, s, s + 63))
-                if (point.second == 0) states[std::to_string(point.first)] = std::move(state);
+                if (point.second == 0) states[std::to_string(point.first)] = nlohmann::json::parse(state);
         }
         if (!states.contains(std::to_string(t.steps)))
             states[std::to_string(t.steps)] = trace::state_at(t, t.steps, 0);

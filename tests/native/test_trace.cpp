@@ -44,7 +44,7 @@ public:
         p.instructions = std::max<std::uint32_t>(1, t_.timeline.instructions[p.step]);
         p.line = f->last_line;
         p.next = &f->code->code[f->lasti];
-        state = trace::build_state(*this, p);
+        state = json::parse(trace::build_state(*this, p));
     }
     json state;
 
@@ -379,7 +379,7 @@ TEST_CASE("trace: a window of states from one re-run equals the states seeked on
         CHECK(window.size() >= 2);
         for (const auto& [point, state] : window) {
             INFO("window point " << point.first << "/" << point.second);
-            CHECK(state == trace::state_at(t, point.first, point.second));
+            CHECK(state == trace::state_text(t, point.first, point.second));
         }
     }
 }

@@ -21,45 +21,64 @@ const char* pool_state_name(alloc::PoolState s) {
     return "?";
 }
 
-nlohmann::json allocator_stats_json(const alloc::AllocatorStats& s) {
-    return {{"arenas_allocated_total", s.arenas_allocated_total},
-            {"arenas_allocated_current", s.arenas_allocated_current},
-            {"arenas_highwater", s.arenas_highwater},
-            {"pymalloc_blocks_in_use", s.pymalloc_blocks_in_use},
-            {"pymalloc_bytes_in_use", s.pymalloc_bytes_in_use},
-            {"raw_chunks_in_use", s.raw_chunks_in_use},
-            {"raw_bytes_in_use", s.raw_bytes_in_use},
-            {"requested_in_use", s.requested_in_use},
-            {"mapped_bytes", s.mapped_bytes}};
+void write_allocator_stats(JsonWriter& w, const alloc::AllocatorStats& s) {
+    w.begin_object();
+    w.key("arenas_allocated_total").value(s.arenas_allocated_total);
+    w.key("arenas_allocated_current").value(s.arenas_allocated_current);
+    w.key("arenas_highwater").value(s.arenas_highwater);
+    w.key("pymalloc_blocks_in_use").value(s.pymalloc_blocks_in_use);
+    w.key("pymalloc_bytes_in_use").value(s.pymalloc_bytes_in_use);
+    w.key("raw_chunks_in_use").value(s.raw_chunks_in_use);
+    w.key("raw_bytes_in_use").value(s.raw_bytes_in_use);
+    w.key("requested_in_use").value(s.requested_in_use);
+    w.key("mapped_bytes").value(s.mapped_bytes);
+    w.end_object();
 }
 
-nlohmann::json arenas_json(const alloc::Allocator& a) {
-    nlohmann::json arenas = nlohmann::json::array();
+void write_arenas(JsonWriter& w, const alloc::Allocator& a) {
+    w.begin_array();
     for (std::uint32_t slot = 0; slot < a.max_arenas(); ++slot) {
         const alloc::ArenaView arena = a.arena(slot);
         if (!arena.address) continue;
-        nlohmann::json pools = nlohmann::json::array();
+        w.begin_object();
+        w.key("index").value(slot);
+        w.key("address").value(hex_address(arena.address));
+        w.key("ntotalpools").value(arena.ntotalpools);
+        w.key("nfreepools").value(arena.nfreepools);
+        w.key("pools").begin_array();
         for (std::uint32_t i = 0; i < arena.ncarved; ++i) {
             const alloc::PoolView p = a.pool(slot, i);
-            pools.push_back({{"index", i}, {"address", hex_address(p.address)}, {"state", pool_state_name(p.state)},
-                             {"szidx", p.szidx}, {"block_size", p.block_size}, {"count", p.count},
-                             {"capacity", p.capacity}, {"nfree", p.nfree}, {"untouched", p.untouched}});
+            w.begin_object();
+            w.key("index").value(i);
+            w.key("address").value(hex_address(p.address));
+            w.key("state").value(pool_state_name(p.state));
+            w.key("szidx").value(p.szidx);
+            w.key("block_size").value(p.block_size);
+            w.key("count").value(p.count);
+            w.key("capacity").value(p.capacity);
+            w.key("nfree").value(p.nfree);
+            w.key("untouched").value(p.untouched);
+            w.end_object();
         }
-        arenas.push_back({{"index", slot}, {"address", hex_address(arena.address)},
-                          {"ntotalpools", arena.ntotalpools}, {"nfreepools", arena.nfreepools},
-                          {"pools", std::move(pools)}});
+        w.end_array();
+        w.end_object();
     }
-    return arenas;
+    w.end_array();
 }
 
-nlohmann::json usedpools_json(const alloc::Allocator& a) {
-    nlohmann::json usedpools = nlohmann::json::array();
+void write_usedpools(JsonWriter& w, const alloc::Allocator& a) {
+    w.begin_array();
     for (std::uint32_t c = 0; c < a.profile().alloc.nclasses(); ++c) {
         auto pools = a.usedpools(c);
         if (pools.empty()) continue;
-        usedpools.push_back({{"szidx", c}, {"pools", pools}});
+        w.begin_object();
+        w.key("szidx").value(c);
+        w.key("pools").begin_array();
+        for (const auto& [arena, pool] : pools) w.begin_array().value(arena).value(pool).end_array();
+        w.end_array();
+        w.end_object();
     }
-    return usedpools;
+    w.end_array();
 }
 
 }  // namespace refscope::api

@@ -1,6 +1,7 @@
 // trace/alloc_json.hpp — the allocator's state as JSON: arenas with their pools, usable_arenas,
 // usedpools and the statistics. One shape for every answer that shows the allocator (the
-// "alloc_scenario" command, a trace's "state" and "pool").
+// "alloc_scenario" command, a trace's "state" and "pool"). Written as text (JsonWriter), but
+// for one pool block by block (a tree: "pool" answers are small).
 //
 // Invariants:
 //   1. Only arenas with an address (live) are listed; each lists its carved pools in order.
@@ -12,14 +13,17 @@
 #include <nlohmann/json.hpp>
 
 #include "alloc/allocator.hpp"
+#include "trace/json_writer.hpp"
 
 namespace refscope::api {
 
+using trace::JsonWriter;
+
 std::string hex_address(alloc::Address a);
 const char* pool_state_name(alloc::PoolState s);
-nlohmann::json allocator_stats_json(const alloc::AllocatorStats& s);
-nlohmann::json arenas_json(const alloc::Allocator& a);
-nlohmann::json usedpools_json(const alloc::Allocator& a);
+void write_allocator_stats(JsonWriter& w, const alloc::AllocatorStats& s);
+void write_arenas(JsonWriter& w, const alloc::Allocator& a);
+void write_usedpools(JsonWriter& w, const alloc::Allocator& a);
 // One pool block by block: blocks (allocated | free | untouched), freeblock order, szidx,
 // block_size, state. `owner_of` maps a block address to an object id (or null JSON).
 template <class OwnerOf>

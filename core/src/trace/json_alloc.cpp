@@ -83,7 +83,7 @@ void run_op(alloc::Allocator& a, const nlohmann::json& op,
     }
 }
 
-nlohmann::json alloc_scenario_command(const nlohmann::json& request) {
+std::string alloc_scenario_command(const nlohmann::json& request) {
     const Profile& prof = profile(profile_of(request));
     const auto ops = required_field<nlohmann::json>(request, "ops");
     if (!ops.is_array()) throw UsageError("field \"ops\" must be an array");
@@ -93,24 +93,30 @@ nlohmann::json alloc_scenario_command(const nlohmann::json& request) {
     for (const auto& op : ops) run_op(a, op, groups, budget);
     a.check_invariants();
 
-    const alloc::AllocatorStats s = a.stats();
-    nlohmann::json live = nlohmann::json::object();
-    for (const auto& [name, group] : groups) live[name] = group.size();
-    return {
-        {"profile", prof.name},
-        {"live", std::move(live)},
-        {"stats", allocator_stats_json(s)},
-        {"arenas", arenas_json(a)},
-        {"usable_arenas", a.usable_arenas()},
-        {"usedpools", usedpools_json(a)},
-        {"debugmallocstats", a.debug_malloc_stats()},
-    };
+    JsonWriter w;
+    w.begin_object();
+    w.key("profile").value(prof.name);
+    w.key("live").begin_object();
+    for (const auto& [name, group] : groups) w.key(name).value(group.size());
+    w.end_object();
+    w.key("stats");
+    write_allocator_stats(w, a.stats());
+    w.key("arenas");
+    write_arenas(w, a);
+    w.key("usable_arenas").begin_array();
+    for (std::uint32_t slot : a.usable_arenas()) w.value(slot);
+    w.end_array();
+    w.key("usedpools");
+    write_usedpools(w, a);
+    w.key("debugmallocstats").value(a.debug_malloc_stats());
+    w.end_object();
+    return w.take();
 }
 
 }  // namespace
 
 void add_alloc_commands(Registry& registry) {
-    registry.add("alloc_scenario", alloc_scenario_command);
+    registry.add_raw("alloc_scenario", alloc_scenario_command);
 }
 
 }  // namespace refscope::api

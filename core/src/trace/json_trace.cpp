@@ -59,11 +59,11 @@ class StateCache {
 public:
     static constexpr std::size_t kCapacity = 64;
     using Key = std::tuple<std::uint64_t, std::uint64_t, std::uint64_t>;
-    const json* find(const Key& k) const {
+    const std::string* find(const Key& k) const {
         auto it = states_.find(k);
         return it == states_.end() ? nullptr : &it->second;
     }
-    void put(const Key& k, json state) {
+    void put(const Key& k, std::string state) {
         if (states_.count(k)) return;
         while (states_.size() >= kCapacity && !order_.empty()) {
             states_.erase(order_.front());
@@ -78,7 +78,7 @@ public:
     }
 
 private:
-    std::map<Key, json> states_;
+    std::map<Key, std::string> states_;   // JSON text
     std::deque<Key> order_;
 };
 
@@ -87,7 +87,7 @@ StateCache& state_cache() {
     return cache;
 }
 
-json state_command(const json& request) {
+std::string state_command(const json& request) {
     const auto id = required_field<std::uint64_t>(request, "trace");
     auto t = trace_of(request);
     const auto step = required_field<std::uint64_t>(request, "step");
@@ -100,9 +100,9 @@ json state_command(const json& request) {
     if (first > step || last < step || last - first > 64)
         throw UsageError("\"first\" .. \"last\" must hold \"step\" and span at most 64 steps");
     StateCache& cache = state_cache();
-    if (const json* hit = cache.find({id, step, instr})) return *hit;
+    if (const std::string* hit = cache.find({id, step, instr})) return *hit;
     auto states = trace::states_around(*t, step, instr, first, last);
-    json answer = states.at({step, instr});
+    std::string answer = states.at({step, instr});
     for (auto& [point, state] : states) cache.put({id, point.first, point.second}, std::move(state));
     return answer;
 }
@@ -129,7 +129,7 @@ json drop_command(const json& request) {
 
 void add_trace_commands(Registry& registry) {
     registry.add_raw("run", run_command);
-    registry.add("state", state_command);
+    registry.add_raw("state", state_command);
     registry.add("pool", pool_command);
     registry.add("collection", collection_command);
     registry.add("drop", drop_command);

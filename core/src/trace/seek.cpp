@@ -25,7 +25,8 @@ namespace {
 // Runs the trace's program until `reached` says the point is here, then calls `build`.
 class SeekObserver : public RunTracker, public gc::GcObserver, public object::ObjectObserver {
 public:
-    using Build = std::function<json(SeekObserver&, const lang::Instr*)>;
+    // Builds the answer as JSON text (or calls fail() and returns nothing).
+    using Build = std::function<std::string(SeekObserver&, const lang::Instr*)>;
     SeekObserver(const Trace& trace, std::uint64_t step, std::uint64_t instr, Build build)
         : trace_(trace), step_(step), instr_(instr), build_(std::move(build)) {}
     // Window mode: also build instr 0 of every step in [first, last] (last < steps) and keep
@@ -35,7 +36,7 @@ public:
         last_ = last;
         window_mode_ = true;
     }
-    std::map<std::pair<std::uint64_t, std::uint64_t>, json> window;
+    std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> window;
     // Collection mode: stop at the end of the collection with this serial.
     void want_collection(std::uint64_t serial) { collection_ = serial; }
 
@@ -69,7 +70,7 @@ public:
         phases_.push_back({{"phase", gc::phase_name(r.phase)}, {"young", std::move(ids_young)},
                            {"unreachable", ids(r.unreachable)}, {"affected", ids(r.affected)}});
         if (r.phase == gc::GcPhase::done) {
-            result_ = json{{"phases", std::move(phases_)}};
+            result_ = json{{"phases", std::move(phases_)}}.dump(-1, ' ', false, json::error_handler_t::replace);
             throw lang::LimitReached{"seek"};
         }
     }
@@ -77,7 +78,14 @@ public:
         if (e.kind == object::ObjectEventKind::freed) freed_serial_[e.id] = vm_->obj(e.id).serial;
     }
 
-    std::optional<json> take() { return std::move(result_); }
+    std::optional<std::string> take() { return std::move(result_); }
+    // A point the request names does not exist (no exception may leave a hook: the
+    // interpreter would not clean up); run_to throws it as a UsageError.
+    std::string fail(std::string message) {
+        usage_error_ = std::move(message);
+        return {};
+    }
+    const std::string& usage_error() const { return usage_error_; }
     const Trace& trace() const { return trace_; }
     std::uint64_t step() const { return window_mode_ ? window_step_ : step_; }
     std::uint64_t instr() const { return window_mode_ ? window_instr_ : instr_; }
@@ -101,7 +109,7 @@ private:
     }
     // Building reads the engine and changes nothing (snapshot.hpp, 1): shared storage is read
     // where it is, not copied.
-    json build(const lang::Instr* next) {
+    std::string build(const lang::Instr* next) {
         object::Heap::ReadOnlyScope read_only(vm_->heap());
         return build_(*this, next);
     }
@@ -117,7 +125,7 @@ private:
                 window_instr_ = 0;
                 window[{step_, 0}] = build(next);
             }
-            result_ = json::object();
+            result_ = std::string("{}");
             return;
         }
         if (result_ || collection_ || step_ != trace_.steps) return;
@@ -135,7 +143,7 @@ private:
         const std::uint64_t stop_step = std::max(last_, step_);
         const bool done = s > stop_step || (s == stop_step && (step_ != stop_step || s_.instr_in_step >= instr_));
         if (done && step_ < trace_.steps) {
-            result_ = json::object();
+            result_ = std::string("{}");
             throw lang::LimitReached{"seek"};
         }
     }
@@ -146,18 +154,19 @@ private:
     std::uint64_t collection_ = 0;
     bool window_mode_ = false;
     std::uint64_t first_ = 0, last_ = 0, window_step_ = 0, window_instr_ = 0;
-    std::optional<json> result_;
+    std::optional<std::string> result_;
+    std::string usage_error_;
     json phases_ = json::array();
     std::unordered_map<ObjId, std::uint64_t> freed_serial_;
 };
 
 // Runs from the latest checkpoint before `line_event` (from the start when there is none).
-json run_to(SeekObserver& seeker, std::uint64_t line_event) {
+std::string run_to(SeekObserver& seeker, std::uint64_t line_event) {
     const Trace& t = seeker.trace();
     run_traced(t, checkpoint_before(t, line_event), seeker);
     auto result = seeker.take();
+    if (!seeker.usage_error().empty()) throw UsageError(seeker.usage_error());
     if (!result) throw InvariantError("a seek did not reach its point: the run was not repeated exactly");
-    if (result->contains("usage_error")) throw UsageError((*result)["usage_error"].get<std::string>());
     return std::move(*result);
 }
 
@@ -184,15 +193,16 @@ SnapshotPoint point_of(const SeekObserver& s, const lang::Instr* next) {
 }
 
 // The state of a trace whose program never ran (a syntax error): no frames, no objects.
-json empty_state(const Trace& t) {
-    return {{"step", 0}, {"instr", 0}, {"instructions", 1}, {"line", t.end.line},
-            {"instruction", nullptr}, {"frames", json::array()}, {"objects", json::array()},
-            {"omitted", 0}, {"gc", nullptr}, {"allocator", nullptr}};
+std::string empty_state(const Trace& t) {
+    const json state = {{"step", 0}, {"instr", 0}, {"instructions", 1}, {"line", t.end.line},
+                        {"instruction", nullptr}, {"frames", json::array()}, {"objects", json::array()},
+                        {"omitted", 0}, {"gc", nullptr}, {"allocator", nullptr}};
+    return state.dump();
 }
 
 }  // namespace
 
-json state_at(const Trace& trace, std::uint64_t step, std::uint64_t instr) {
+std::string state_text(const Trace& trace, std::uint64_t step, std::uint64_t instr) {
     check_point(trace, step, instr);
     if (!trace.ran) return empty_state(trace);
     SeekObserver seeker(trace, step, instr, [](SeekObserver& s, const lang::Instr* next) {
@@ -201,7 +211,11 @@ json state_at(const Trace& trace, std::uint64_t step, std::uint64_t instr) {
     return run_to(seeker, seeker.first_line_event());
 }
 
-std::map<std::pair<std::uint64_t, std::uint64_t>, json> states_around(
+json state_at(const Trace& trace, std::uint64_t step, std::uint64_t instr) {
+    return json::parse(state_text(trace, step, instr));
+}
+
+std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> states_around(
     const Trace& trace, std::uint64_t step, std::uint64_t instr, std::uint64_t first, std::uint64_t last) {
     check_point(trace, step, instr);
     if (!trace.ran) return {{{0, 0}, empty_state(trace)}};
@@ -222,12 +236,10 @@ json pool_at(const Trace& trace, std::uint64_t step, std::uint32_t arena, std::u
     SeekObserver seeker(trace, step, 0, [arena, pool](SeekObserver& s, const lang::Instr*) {
         lang::Interp& vm = *s.vm();
         const alloc::Allocator& a = vm.allocator();
-        // No exception may leave a hook (the interpreter would not clean up): report instead.
         if (arena >= a.max_arenas() || !a.arena(arena).address)
-            return json{{"usage_error", "no arena " + std::to_string(arena) + " at this step"}};
+            return s.fail("no arena " + std::to_string(arena) + " at this step");
         if (pool >= a.arena(arena).ncarved)
-            return json{{"usage_error", "arena " + std::to_string(arena) + " has no pool " +
-                                            std::to_string(pool) + " at this step"}};
+            return s.fail("arena " + std::to_string(arena) + " has no pool " + std::to_string(pool) + " at this step");
         std::unordered_map<alloc::Address, std::uint64_t> owners;
         vm.heap().for_each_live([&](ObjId, const object::Object& o) {
             if (o.addr && !o.is_static()) owners.emplace(o.addr, o.serial);
@@ -237,9 +249,9 @@ json pool_at(const Trace& trace, std::uint64_t step, std::uint32_t arena, std::u
             return it == owners.end() ? json(nullptr) : json(it->second);
         });
         out["step"] = s.step();
-        return out;
+        return out.dump(-1, ' ', false, json::error_handler_t::replace);
     });
-    return run_to(seeker, step + 1);
+    return json::parse(run_to(seeker, step + 1));
 }
 
 json collection_at(const Trace& trace, std::uint64_t index) {
@@ -249,7 +261,7 @@ json collection_at(const Trace& trace, std::uint64_t index) {
     const CollectionInfo& c = trace.collections[index];
     SeekObserver seeker(trace, 0, 0, nullptr);
     seeker.want_collection(c.serial);
-    json out = run_to(seeker, c.step + 1);
+    json out = json::parse(run_to(seeker, c.step + 1));
     out["index"] = c.index;
     out["generation"] = c.generation;
     out["step"] = c.step;

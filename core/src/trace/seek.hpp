@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -24,12 +25,15 @@
 
 namespace refscope::trace {
 
-// The format's State at (step, instr). Throws UsageError when the point is outside the trace.
+// The format's State at (step, instr), as JSON text. Throws UsageError when the point is
+// outside the trace.
+std::string state_text(const Trace& trace, std::uint64_t step, std::uint64_t instr);
+// The same, parsed (for tests and tools; the API answers with the text).
 nlohmann::json state_at(const Trace& trace, std::uint64_t step, std::uint64_t instr);
-// The states at (step, instr) and at instr 0 of every step in [first, last] (a window around
-// it, clipped to the trace), all from one re-run: what a viewer stepping back and forth needs
-// next. Keys are (step, instr).
-std::map<std::pair<std::uint64_t, std::uint64_t>, nlohmann::json> states_around(
+// The states (as text) at (step, instr) and at instr 0 of every step in [first, last] (a
+// window around it, clipped to the trace), all from one re-run: what a viewer stepping back
+// and forth needs next. Keys are (step, instr).
+std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> states_around(
     const Trace& trace, std::uint64_t step, std::uint64_t instr, std::uint64_t first, std::uint64_t last);
 // One pool, block by block, at a step (instr 0).
 nlohmann::json pool_at(const Trace& trace, std::uint64_t step, std::uint32_t arena, std::uint32_t pool);

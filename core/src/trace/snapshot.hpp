@@ -37,8 +37,7 @@
 
 #include <cstddef>
 #include <cstdint>
-
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "lang/code.hpp"
 
@@ -55,6 +54,7 @@ struct SnapshotPoint {
     bool final = false;                   // the end of the run: no frames
 };
 
-nlohmann::json build_state(RunTracker& tracker, const SnapshotPoint& point);
+// The State as JSON text.
+std::string build_state(RunTracker& tracker, const SnapshotPoint& point);
 
 }  // namespace refscope::trace
