@@ -24,12 +24,15 @@ public:
         if (landing == 0 || landing <= after_ || landing >= before_) return;
         if (first_only_ && found_) return;
         found_ = landing;
+        if (first_only_) vm()->watch_instruction(vm()->begun() + 1);   // stop there
     }
-    void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override {
-        // Done: the first match is known, or every later step lands at `before` or beyond.
-        if ((first_only_ && found_) || line_events() >= before_) throw lang::LimitReached{"seek"};
-        RunTracker::on_instruction(frame, instr);
+    void on_line(const lang::Frame& frame, std::uint32_t line) override {
+        RunTracker::on_line(frame, line);
+        // Every later step lands at `before` or beyond.
+        if (line_events() >= before_) throw lang::LimitReached{"seek"};
     }
+    // The instruction after the first match.
+    void on_instruction(const lang::Frame&, const lang::Instr&) override { throw lang::LimitReached{"seek"}; }
 
     std::optional<std::uint64_t> found() const { return found_; }
 

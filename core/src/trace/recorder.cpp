@@ -57,14 +57,13 @@ void Recorder::push_row(std::uint32_t line, std::uint32_t depth) {
 void Recorder::on_line(const lang::Frame& frame, std::uint32_t line) {
     if (frozen_) return;
     checkpointer_.at_line_event(*vm_, s_);
+    end_step();
     RunTracker::on_line(frame, line);
     push_row(line, frame.depth);
 }
 
-void Recorder::on_instruction(const lang::Frame& frame, const lang::Instr& instr) {
-    if (frozen_) return;
-    RunTracker::on_instruction(frame, instr);
-    if (s_.line_events) ++trace_.timeline.instructions.back();
+void Recorder::end_step() {
+    if (s_.line_events) trace_.timeline.instructions.back() = static_cast<std::uint32_t>(vm_->begun() - s_.line_start);
 }
 
 void Recorder::on_binding(const lang::Frame& frame, std::string_view name, object::ObjId value) {
@@ -90,6 +89,7 @@ void Recorder::on_output(int stream, std::string_view text) {
 
 void Recorder::on_limit(lang::Interp& vm) {
     if (frozen_) return;
+    end_step();
     // The run stops here with its frames: the final row shows where.
     const lang::Frame* f = vm.current_frame();
     push_row(f ? f->last_line : 0, f ? f->depth : 0);
@@ -101,6 +101,7 @@ void Recorder::on_shutdown(lang::Interp&) { shutting_down_ = true; }
 
 void Recorder::on_end(lang::Interp&) {
     if (frozen_) return;
+    end_step();
     push_row(0, 0);
     trace_.timeline.instructions.back() = 1;   // the final state has one instruction step
     frozen_ = true;

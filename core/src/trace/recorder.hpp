@@ -30,7 +30,6 @@ public:
     void on_start(lang::Interp& vm) override;
     void on_call(const lang::Frame& frame) override;
     void on_line(const lang::Frame& frame, std::uint32_t line) override;
-    void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override;
     void on_binding(const lang::Frame& frame, std::string_view name, object::ObjId value) override;
     void on_exception_raised(const lang::Frame& frame, object::ObjId exception) override;
     void on_output(int stream, std::string_view text) override;
@@ -54,6 +53,8 @@ private:
         if (s_.line_events && !frozen_) trace_.timeline.flags.back() |= bit;
     }
     void push_row(std::uint32_t line, std::uint32_t depth);
+    // The current step is over: its row gets the number of instructions it ran.
+    void end_step();
     void push_empty_row();
     std::uint64_t current_step() const { return s_.line_events ? s_.line_events - 1 : 0; }
 

@@ -35,7 +35,7 @@ std::uint32_t RunTracker::frame_id(const lang::Frame* frame) {
 
 void RunTracker::on_line(const lang::Frame&, std::uint32_t) {
     ++s_.line_events;
-    s_.instr_in_step = 0;
+    s_.line_start = vm_->begun();
     ensure_startup_globals();
 }
 
@@ -47,8 +47,6 @@ void RunTracker::ensure_startup_globals() {
         if (d.refs[k] && vm_->obj(d.refs[k]).type == object::Type::str)
             s_.startup_globals.insert(vm_->obj(d.refs[k]).text);
 }
-
-void RunTracker::on_instruction(const lang::Frame&, const lang::Instr&) { ++s_.instr_in_step; }
 
 void RunTracker::on_binding(const lang::Frame&, std::string_view name, object::ObjId) {
     if (s_.startup_globals.count(std::string(name))) s_.bound_names.emplace(name);

@@ -12,7 +12,9 @@
 //                   frame lives. Kept in the frame (Frame::trace_id), so copies keep it.
 //
 // Invariants:
-//   1. line_events() equals the interpreter's line_steps() after each on_line.
+//   1. line_events() equals the interpreter's line_steps() after each on_line, and
+//      line_start() its begun() there: instruction k of the current step (k = 0, 1, ...) is
+//      instruction number line_start() + 1 + k (Interp::watch_instruction).
 //   2. raw_chunks() holds exactly the live raw malloc chunks (address -> size).
 //   3. pools_in_use() equals the number of pools in the used or full state.
 #pragma once
@@ -32,7 +34,7 @@ public:
     // Everything a tracker knows about the run, copied with the run (a trace's checkpoints).
     struct State {
         std::uint64_t line_events = 0;
-        std::uint64_t instr_in_step = 0;   // instructions run since the last line event
+        std::uint64_t line_start = 0;      // instructions begun before the current step
         std::uint64_t start_serial = 0;
         std::uint32_t next_frame_id = 1;
         std::unordered_set<std::string> startup_globals, bound_names;
@@ -49,15 +51,13 @@ public:
     void resume_from(lang::Interp& vm, const State& state);
     void on_call(const lang::Frame& frame) override;
     void on_line(const lang::Frame& frame, std::uint32_t line) override;
-    void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override;
     void on_binding(const lang::Frame& frame, std::string_view name, object::ObjId value) override;
     // AllocObserver
     void on_alloc_event(const alloc::AllocEvent& event) override;
 
     lang::Interp* vm() const { return vm_; }
     std::uint64_t line_events() const { return s_.line_events; }
-    // Instructions run since the last line event (0 at the line event itself).
-    std::uint64_t instr_in_step() const { return s_.instr_in_step; }
+    std::uint64_t line_start() const { return s_.line_start; }
     std::uint64_t start_serial() const { return s_.start_serial; }
     bool is_program_object(object::ObjId id) const;
     std::uint32_t frame_id(const lang::Frame* frame);

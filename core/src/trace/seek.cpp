@@ -45,13 +45,16 @@ public:
         observe_collector(vm);
     }
     void on_resume(lang::Interp& vm) override { observe_collector(vm); }
-    void on_instruction(const lang::Frame& frame, const lang::Instr& instr) override {
-        if (window_mode_) {
-            window_point(instr);
-        } else if (!collection_ && step_ < trace_.steps && s_.line_events == step_ + 1 && s_.instr_in_step == instr_) {
-            capture(&instr);
-        }
-        RunTracker::on_instruction(frame, instr);
+    void on_line(const lang::Frame& frame, std::uint32_t line) override {
+        RunTracker::on_line(frame, line);
+        if (collection_) return;
+        const std::uint64_t s = line_events() - 1;
+        if (s == step_ && instr_ > 0) vm_->watch_instruction(line_start() + 1 + instr_);
+        reached(s, 0, &frame.code->code[frame.lasti]);
+    }
+    // Only the watched instruction: instr_ of step_.
+    void on_instruction(const lang::Frame&, const lang::Instr& instr) override {
+        reached(line_events() - 1, instr_, &instr);
     }
     void on_limit(lang::Interp& vm) override {
         const lang::Frame* f = vm.current_frame();
@@ -131,17 +134,20 @@ private:
         if (result_ || collection_ || step_ != trace_.steps) return;
         result_ = build(next);
     }
-    void window_point(const lang::Instr& instr) {
-        if (s_.line_events == 0) return;
-        const std::uint64_t s = s_.line_events - 1;
-        const bool in_window = s >= first_ && s <= last_ && s_.instr_in_step == 0;
-        const bool exact = s == step_ && s_.instr_in_step == instr_;
+    // The run is about to run instruction k of step s (next).
+    void reached(std::uint64_t s, std::uint64_t k, const lang::Instr* next) {
+        const bool exact = s == step_ && k == instr_;
+        if (!window_mode_) {
+            if (exact && step_ < trace_.steps) capture(next);
+            return;
+        }
+        const bool in_window = k == 0 && s >= first_ && s <= last_;
         if (!in_window && !exact) return;
         window_step_ = s;
-        window_instr_ = s_.instr_in_step;
-        window[{s, s_.instr_in_step}] = build(&instr);
+        window_instr_ = k;
+        window[{s, k}] = build(next);
         const std::uint64_t stop_step = std::max(last_, step_);
-        const bool done = s > stop_step || (s == stop_step && (step_ != stop_step || s_.instr_in_step >= instr_));
+        const bool done = s > stop_step || (s == stop_step && (step_ != stop_step || k >= instr_));
         if (done && step_ < trace_.steps) {
             result_ = std::string("{}");
             throw lang::LimitReached{"seek"};

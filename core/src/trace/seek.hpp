@@ -5,8 +5,9 @@
 // a SeekObserver that builds the snapshot when the run reaches that point and then stops the
 // run (LimitReached "seek"). The same goes for one pool block by block, and for the phases of
 // one collection. The run starts from the latest checkpoint before the point (checkpoint.hpp),
-// so it costs at most one checkpoint interval (no recording: one virtual call per
-// instruction) plus copying the checkpoint.
+// so it costs at most one checkpoint interval (no recording: one virtual call per line event;
+// an instruction inside a step is reached with Interp::watch_instruction) plus copying the
+// checkpoint.
 //
 // Invariants:
 //   1. A seek builds its answer from the live engine at exactly the requested point: the

@@ -54,6 +54,11 @@ void Interp::on_line_step(Frame* f) {
     if (observer_) observer_->on_line(*f, f->last_line);
 }
 
+void Interp::on_watched_instruction(Frame* f, const Instr& in) {
+    watch_ = kNoWatch;
+    if (observer_) observer_->on_instruction(*f, in);
+}
+
 ObjId Interp::eval_loop(Frame* entry, bool throwing) {
     Frame* f = entry;
     Heap& h = *heap_;
@@ -90,7 +95,7 @@ ObjId Interp::eval_loop(Frame* entry, bool throwing) {
             f->last_line = in.line;
             on_line_step(f);
         }
-        if (observer_) observer_->on_instruction(*f, in);
+        if (++begun_ == watch_) [[unlikely]] on_watched_instruction(f, in);
         const std::uint32_t oparg = in.arg;
         const CodeInfo& info = *f->info;
 

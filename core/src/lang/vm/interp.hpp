@@ -401,6 +401,14 @@ public:
     const RunOptions& options() const { return options_; }
     VmObserver* observer() const { return observer_; }
     std::uint64_t line_steps() const { return line_steps_; }
+    // Instructions begun: fetched and past their line event (an instruction whose line event
+    // hit the step limit never begins). At on_line, the line's first instruction will be
+    // number begun() + 1.
+    std::uint64_t begun() const { return begun_; }
+    // Calls the observer's on_instruction just before instruction number `n` (counted as
+    // begun() counts) runs, once; a later call replaces the watch. kNoWatch: none.
+    static constexpr std::uint64_t kNoWatch = ~std::uint64_t{0};
+    void watch_instruction(std::uint64_t n) { watch_ = n; }
     // tracemalloc: the state modules/tracemalloc_module.cpp keeps (created on import).
     struct TraceMalloc {
         virtual ~TraceMalloc() = default;
@@ -554,8 +562,10 @@ public:
     void on_line_step(Frame* frame);
     void notify_limit();                                   // VmObserver::on_limit, once per run
     bool limit_notified_ = false;
-    std::uint64_t instructions_ = 0;
+    std::uint64_t instructions_ = 0;                       // RunResult::instructions
     std::uint64_t line_steps_ = 0;
+    std::uint64_t begun_ = 0, watch_ = kNoWatch;           // see begun(), watch_instruction()
+    void on_watched_instruction(Frame* frame, const Instr& instr);
     Frame* current_ = nullptr;
     std::uint32_t depth_ = 0;                              // Python frames on the stack
     ExcStackItem base_exc_state_;

@@ -34,6 +34,7 @@ Interp::Interp(const Interp& other, RunResult& result, CopyTag)
     : limit_notified_(other.limit_notified_),
       instructions_(other.instructions_),
       line_steps_(other.line_steps_),
+      begun_(other.begun_),
       depth_(other.depth_),
       base_exc_state_{other.base_exc_state_.value, nullptr},
       exc_(other.exc_),
@@ -135,8 +136,9 @@ std::unique_ptr<Interp> Interp::copy(RunResult& result, VmObserver* observer,
     result.stderr_text.clear();
     std::unique_ptr<Interp> c(new Interp(*this, result, CopyTag{}));
     // Wind the copy back to just before the instruction whose line event is being reported
-    // (eval_loop's fetch: lasti = pc++, ++instructions_, last_line = line, on_line_step), unless
-    // this is already such a copy that has not run.
+    // (eval_loop's fetch: lasti = pc++, ++instructions_, last_line = line, on_line_step; the
+    // instruction is not begun yet, so begun_ stays), unless this is already such a copy that
+    // has not run. A copy watches no instruction.
     if (!resumable_) {
         Frame* f = c->current_;
         f->pc = f->lasti;

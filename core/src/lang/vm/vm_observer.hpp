@@ -10,7 +10,9 @@
 //   on_resume        instead of on_start, for a copy of a run (Interp::copy) that goes on
 //   on_call          a frame was pushed (after its arguments were bound)
 //   on_line          an instruction of a new source line is about to run (a "line step")
-//   on_instruction   an instruction is about to run
+//   on_instruction   the watched instruction is about to run (see Interp::watch_instruction:
+//                    an observer asks for the instructions it needs, so that the others cost
+//                    no call)
 //   on_binding       a name was bound or deleted (value kNull) in a frame or a namespace dict
 //   on_exception_raised / on_exception_handled
 //   on_output        text written to stdout (stream 1) or stderr (stream 2)
