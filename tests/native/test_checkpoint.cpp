@@ -84,6 +84,7 @@ std::vector<std::uint64_t> sample_steps(const trace::Trace& t) {
 TEST_CASE("checkpoints: every seek from a checkpoint equals a run from the start", "[trace][checkpoint]") {
     trace::CheckpointPolicy dense;
     dense.interval = 31;
+    dense.bytes_per_step = 0;
     trace::CheckpointPolicy none;
     none.enabled = false;
     std::size_t programs = 0, checkpoints = 0, compared = 0;
@@ -141,6 +142,7 @@ print(len(items))
 )";
     trace::CheckpointPolicy small;
     small.interval = 16;
+    small.bytes_per_step = 0;
     small.max_bytes = std::size_t{4} << 20;
     trace::CheckpointPolicy none;
     none.enabled = false;
@@ -159,4 +161,36 @@ print(len(items))
         INFO("step " << s);
         CHECK(trace::state_at(a, s, 0) == trace::state_at(b, s, 0));
     }
+}
+
+TEST_CASE("checkpoints: past min_bytes a long run holds about bytes_per_step per line event", "[trace][checkpoint]") {
+    trace::TraceInputs in;
+    in.source = R"(
+items = []
+i = 0
+while True:
+    items.append([i, str(i)])
+    if len(items) > 200:
+        items = items[100:]
+    i += 1
+)";
+    in.max_steps = 20000;
+    trace::CheckpointPolicy policy;
+    policy.interval = 64;
+    policy.bytes_per_step = 400;
+    policy.min_bytes = std::size_t{1} << 20;
+    const trace::Trace t = trace::record(in, policy);
+    const std::size_t held = trace::checkpoints_bytes(t);
+    INFO(t.checkpoints.size() << " checkpoints holding " << held << " bytes over " << t.steps << " steps");
+    REQUIRE(t.checkpoints.size() >= 4);
+    // Within the budget (one checkpoint's cost of slack: each is paid for by the interval
+    // after it), and far fewer than one per interval: the budget spaced them.
+    std::size_t largest = 0;
+    for (const auto& cp : t.checkpoints) largest = std::max(largest, cp->bytes);
+    CHECK(held <= policy.min_bytes + policy.bytes_per_step * t.steps + largest);
+    CHECK(t.checkpoints.size() * 4 < t.steps / policy.interval);
+    for (std::size_t i = 1; i < t.checkpoints.size(); ++i)
+        CHECK(t.checkpoints[i]->line_event - t.checkpoints[i - 1]->line_event >= policy.interval);
+    // Spent as budgeted: the checkpoints hold more than half of it.
+    CHECK(2 * held > policy.min_bytes + policy.bytes_per_step * t.steps);
 }

@@ -70,6 +70,7 @@ TEST_CASE("find_alloc: next and previous equal the nearest logged allocation, fr
     // Searched from the start (the one checkpoint at the first line) and from dense checkpoints.
     trace::CheckpointPolicy dense;
     dense.interval = 3;
+    dense.bytes_per_step = 0;
     const trace::Trace t = GENERATE_COPY(as<bool>{}, false, true) ? record(kProgram, dense) : record(kProgram);
     REQUIRE(t.steps > 20);
     const AllocLog log = log_allocations(t);

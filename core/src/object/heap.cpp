@@ -90,6 +90,17 @@ Heap::Heap(const Heap& other, alloc::Allocator& allocator)
     gc_ = std::make_unique<gc::Collector>(*other.gc_, *this);
 }
 
+std::size_t Heap::chunk_bytes(const ObjectChunk& chunk) {
+    constexpr std::size_t kInlineText = 15;   // libstdc++'s short-string buffer
+    std::size_t n = sizeof(ObjectChunk);
+    for (const Object& o : chunk.items) {
+        n += o.refs.capacity() * sizeof(ObjId) + o.weakrefs.capacity() * sizeof(ObjId) +
+             o.hashes.capacity() * sizeof(std::int64_t) + o.dict.index.capacity() * sizeof(std::int32_t);
+        if (o.text.capacity() > kInlineText) n += o.text.capacity() + 1;
+    }
+    return n;
+}
+
 std::size_t Heap::copied_table_bytes() const {
     // Per entry: the element plus a node's overhead for the hash maps.
     return chunks_.size() * sizeof(chunks_[0]) + free_ids_.size() * sizeof(ObjId) +

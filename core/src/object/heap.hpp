@@ -143,11 +143,11 @@ public:
         }
     }
     // Memory a copy of this heap holds, for a trace's accounting: each block it may share with
-    // other copies (storage chunks, the interned and class tables; a caller counts each address
-    // once) and an estimate of the rest (tables copied whole). Objects' own vectors and strings
-    // are not counted.
+    // other copies (storage chunks with their objects' own vectors and strings, the interned
+    // and class tables; a caller counts each address once) and an estimate of the rest (tables
+    // copied whole). Payloads are shared by every copy of an object and not counted.
     template <class F> void for_each_shared_block(F&& f) const {
-        for (const auto& chunk : chunks_) f(static_cast<const void*>(chunk.get()), sizeof(ObjectChunk));
+        for (const auto& chunk : chunks_) f(static_cast<const void*>(chunk.get()), chunk_bytes(*chunk));
         f(static_cast<const void*>(&*interned_), interned_->size() * 64);
         f(static_cast<const void*>(&*classes_), classes_->size() * 128);
     }
@@ -170,8 +170,9 @@ public:
     // copy will hold on to once this heap writes them again.
     std::size_t unshared_chunk_bytes() const {
         std::size_t n = 0;
-        for (const auto& chunk : chunks_) n += chunk.use_count() == 1;
-        return n * sizeof(ObjectChunk);
+        for (const auto& chunk : chunks_)
+            if (chunk.use_count() == 1) n += chunk_bytes(*chunk);
+        return n;
     }
 
     // Statically allocated objects (no block; 3.11 starts their count at 999,999,999).
@@ -419,6 +420,8 @@ private:
     struct ObjectChunk {
         std::array<Object, kChunkSize> items;
     };
+    // A chunk and what its objects' vectors and strings hold on the host heap.
+    static std::size_t chunk_bytes(const ObjectChunk& chunk);
     ObjectChunk& own_chunk(std::size_t index) const {
         std::shared_ptr<ObjectChunk>& chunk = chunks_[index];
         if (chunk.use_count() > 1) [[unlikely]] copy_chunk(chunk);

@@ -42,7 +42,8 @@ void Checkpointer::at_line_event(lang::Interp& vm, const RunTracker::State& trac
     cp->bytes = vm.heap().unshared_chunk_bytes() + vm.allocator().unshared_bytes();
     cp->vm = vm.copy(cp->result, nullptr, nullptr);
     cp->bytes += cp->vm->copied_table_bytes() + sizeof(Checkpoint);
-    bytes_ += cp->bytes;
+    const std::size_t cp_bytes = cp->bytes;
+    bytes_ += cp_bytes;
     out_.push_back(std::move(cp));
     // Thinning: past the memory budget, every other checkpoint goes (the first stays) and the
     // interval doubles, so the memory stays bounded and the checkpoints evenly spread.
@@ -53,7 +54,10 @@ void Checkpointer::at_line_event(lang::Interp& vm, const RunTracker::State& trac
         interval_ *= 2;
         bytes_ = total_bytes(out_);
     }
-    next_check_ = line_event + interval_;
+    std::uint64_t spacing = interval_;
+    if (policy_.bytes_per_step && bytes_ > policy_.min_bytes)
+        spacing = std::max<std::uint64_t>(spacing, cp_bytes / policy_.bytes_per_step);
+    next_check_ = line_event + spacing;
 }
 
 std::size_t checkpoints_bytes(const Trace& trace) { return total_bytes(trace.checkpoints); }

@@ -6,10 +6,15 @@
 // at most one checkpoint interval. A checkpoint is never run itself: each seek runs a copy
 // of it, and copies share the object storage and arena cells copy-on-write.
 //
-// When checkpoints are taken (CheckpointPolicy): at the first line event, `interval` line
-// events or more after the previous one, where the run can be copied (Interp::can_copy).
-// Their memory is bounded: when the checkpoints together hold more than max_bytes (shared
-// chunks counted once), every other one is dropped and the interval doubles.
+// When checkpoints are taken (CheckpointPolicy): at the first line event, then where the run
+// can be copied (Interp::can_copy) once `interval` line events have passed since the previous
+// one; and once the checkpoints hold more than `min_bytes`, not before the previous one's
+// cost is covered at `bytes_per_step` per line event (a checkpoint holds the storage the run
+// wrote since the one before, so its cost predicts the next one's). A short run thus gets a
+// checkpoint every `interval` line events, and a long one about bytes_per_step per line event
+// beyond its first min_bytes. The memory is bounded too: when the checkpoints together hold
+// more than max_bytes (shared chunks counted once), every other one is dropped and the
+// interval doubles.
 //
 // Invariants:
 //   1. Checkpoints are in increasing line_event order; each stands just before that line event.
@@ -44,8 +49,10 @@ struct Checkpoint {
 
 struct CheckpointPolicy {
     bool enabled = true;
-    std::uint64_t interval = 2048;             // line events between checkpoints, at first
-    std::size_t max_bytes = std::size_t{64} << 20;
+    std::uint64_t interval = 2048;                   // fewest line events between checkpoints
+    std::size_t bytes_per_step = 40;                 // 0: no budget per line event
+    std::size_t min_bytes = std::size_t{4} << 20;    // spent before bytes_per_step applies
+    std::size_t max_bytes = std::size_t{64} << 20;   // in all
 };
 
 // Called by the recorder at each line event, before its tracker counts it: takes a checkpoint
