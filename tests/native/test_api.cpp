@@ -77,3 +77,13 @@ TEST_CASE("api registry: duplicate command names are an invariant error", "[api]
     CHECK(registry.find("nope") == nullptr);
     CHECK_THROWS_AS(refscope::api::add_meta_commands(registry), refscope::InvariantError);
 }
+
+TEST_CASE("api alloc_scenario: any group name comes back as a key of \"live\"", "[api]") {
+    const std::string name = "quote\" back\\slash \n caf\xC3\xA9";
+    const json request = {{"cmd", "alloc_scenario"},
+                          {"ops", {{{"op", "malloc"}, {"size", 24}, {"count", 3}, {"name", name}}}}};
+    const json r = call(request.dump());
+    REQUIRE(r.at("ok") == true);
+    CHECK(r.at("live").at(name) == 3);
+    CHECK(r.at("stats").at("pymalloc_blocks_in_use") == 3);
+}

@@ -43,7 +43,7 @@ TEST_CASE("json writer: nested objects and arrays parse to the tree they describ
     w.key("min").value(std::numeric_limits<std::int64_t>::min());
     w.key("max").value(std::numeric_limits<std::uint64_t>::max());
     w.key("raw").raw("[1,{\"x\":null}]");
-    w.key("quote\"key").value("");
+    w.key_text("quote\"key").value("");
     w.end_object();
     const json expected = {
         {"step", 12}, {"empty", json::array()}, {"none", json::object()},
@@ -90,6 +90,16 @@ TEST_CASE("json writer: random byte strings are written as nlohmann writes them"
             s += static_cast<char>(b < 128 ? 0x80 + (b & 0x3F) : b);
         }
         INFO("case " << i);
+        REQUIRE(written(s) == nlohmann_dump(s));
+    }
+    // Mostly printable ASCII, long enough to be scanned eight bytes at a time, with the odd
+    // quote, backslash, control or high byte anywhere.
+    std::uniform_int_distribution<int> printable(0x20, 0x7E), odds(0, 9), longer(0, 40);
+    for (int i = 0; i < 20000; ++i) {
+        std::string s;
+        const int n = longer(rng);
+        for (int k = 0; k < n; ++k) s += static_cast<char>(odds(rng) ? printable(rng) : byte(rng));
+        INFO("mostly printable case " << i);
         REQUIRE(written(s) == nlohmann_dump(s));
     }
 }

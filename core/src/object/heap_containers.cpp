@@ -302,25 +302,29 @@ std::size_t Heap::dict_free_slot(const Object& d, std::int64_t hash) const {
 }
 
 Heap::Lookup Heap::dict_lookup(ObjId dict, ObjId key, std::int64_t hash, const KeyEq& eq) {
-    if (const ObjId cls = get(dict).dict.split_class) {
+    // `d` stays valid while nothing writes: a copy-on-read of another chunk leaves the old
+    // storage alive and equal. Only `eq` (Python code) writes, so `d` is read again after it.
+    const Object* d = &get(dict);
+    if (const ObjId cls = d->dict.split_class) {
         if (get(key).type != Type::str) return {};
         auto index = attr_index(cls, get(key).text);
         if (index && *index < get(dict).refs.size() && get(dict).refs[*index]) return {index};
         return {};
     }
 restart:
-    if (get(dict).dict.slots == 0) return {};
-    const std::size_t mask = get(dict).dict.slots - 1;
+    d = &get(dict);
+    if (d->dict.slots == 0) return {};
+    const std::size_t mask = d->dict.slots - 1;
     std::size_t i = static_cast<std::uint64_t>(hash) & mask;
     std::uint64_t perturb = static_cast<std::uint64_t>(hash);
     for (;;) {
-        const std::int32_t ix = get(dict).dict.index[i];
+        const std::int32_t ix = d->dict.index[i];
         if (ix == -1) return {};
         if (ix >= 0) {
             const auto e = static_cast<std::size_t>(ix);
-            const ObjId k = get(dict).refs[2 * e];
+            const ObjId k = d->refs[2 * e];
             if (k == key) return {e};
-            if (get(dict).hashes[e] == hash) {
+            if (d->hashes[e] == hash) {
                 const Object& ko = get(k);
                 const Object& qo = get(key);
                 if (ko.type == Type::str && qo.type == Type::str) {
@@ -330,9 +334,11 @@ restart:
                 } else {
                     incref(k);
                     const int r = eq(k);
-                    const bool same = get(dict).dict.slots == mask + 1 && !get(dict).dict.split_class &&
-                                      get(dict).refs.size() > 2 * e && get(dict).refs[2 * e] == k;
+                    d = &get(dict);
+                    const bool same = d->dict.slots == mask + 1 && !d->dict.split_class &&
+                                      d->refs.size() > 2 * e && d->refs[2 * e] == k;
                     decref(k);
+                    d = &get(dict);
                     if (r < 0) return {std::nullopt, true};
                     if (!same) goto restart;
                     if (r > 0) return {e};

@@ -97,7 +97,7 @@ std::string alloc_scenario_command(const nlohmann::json& request) {
     w.begin_object();
     w.key("profile").value(prof.name);
     w.key("live").begin_object();
-    for (const auto& [name, group] : groups) w.key(name).value(group.size());
+    for (const auto& [name, group] : groups) w.key_text(name).value(group.size());
     w.end_object();
     w.key("stats");
     write_allocator_stats(w, a.stats());

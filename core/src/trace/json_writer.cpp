@@ -1,6 +1,9 @@
 // trace/json_writer.cpp — see json_writer.hpp.
 #include "trace/json_writer.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cassert>
 #include <charconv>
 
 namespace refscope::trace {
@@ -38,6 +41,13 @@ Utf8Sequence utf8_sequence(std::string_view text, std::size_t i) {
     return {n, true};
 }
 
+// Bytes copied as they are: printable ASCII but the quote and the backslash.
+constexpr auto kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+    return plain;
+}();
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -47,7 +57,7 @@ void append_json_string(std::string& out, std::string_view text) {
     auto flush = [&](std::size_t i) { out.append(text.data() + plain, i - plain); };
     for (std::size_t i = 0; i < text.size();) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        if (kPlain[c]) {
             ++i;
             continue;
         }
@@ -82,8 +92,18 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
+    assert(std::all_of(name.begin(), name.end(), [](char c) { return kPlain[static_cast<unsigned char>(c)]; }));
     separate();
-    append_json_string(out_, name);
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+    need_comma_ = false;
+    return *this;
+}
+
+JsonWriter& JsonWriter::key_text(std::string_view text) {
+    separate();
+    append_json_string(out_, text);
     out_ += ':';
     need_comma_ = false;
     return *this;

@@ -34,8 +34,11 @@ public:
     JsonWriter& end_object() { return close('}'); }
     JsonWriter& begin_array() { return open('['); }
     JsonWriter& end_array() { return close(']'); }
-    // An object's key (escaped as strings are).
+    // An object's key that needs no escaping: printable ASCII without '"' or '\\' (the
+    // writers' literal keys; checked in builds with assertions).
     JsonWriter& key(std::string_view name);
+    // An object's key from any text (escaped as strings are).
+    JsonWriter& key_text(std::string_view text);
     JsonWriter& value(std::string_view text);
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
     JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
