@@ -6,23 +6,39 @@
 
 namespace refscope::trace {
 
-void PackedColumn::pack_tail() {
-    const auto [lowest, highest] = std::minmax_element(tail_.begin(), tail_.end());
-    const std::uint32_t min = *lowest;
-    const unsigned width = static_cast<unsigned>(std::bit_width(*highest - min));
-    if (offsets_.empty()) offsets_.push_back(0);
-    const std::size_t first = words_.size();
-    words_.resize(first + width, 0);
-    if (width > 0) {
-        for (std::size_t k = 0; k < kBlock; ++k) {
-            const std::uint64_t v = tail_[k] - min;
-            const std::size_t bit = k * width;
-            const std::size_t word = first + bit / 64;
-            const unsigned shift = bit % 64;
-            words_[word] |= v << shift;
-            if (shift + width > 64) words_[word + 1] |= v >> (64 - shift);
+namespace {
+
+// Writes the kBlock values' differences from `min`, `width` bits each (1..32), one after the
+// other from bit 0 of out[0]; they are gathered in a register and stored a word at a time, and
+// end exactly at the end of out[width - 1].
+void pack_bits(const std::uint32_t* values, std::uint32_t min, unsigned width, std::uint64_t* out) {
+    std::uint64_t bits = 0;
+    unsigned used = 0;   // bits of `bits` already filled, 0..63
+    for (std::size_t k = 0; k < PackedColumn::kBlock; ++k) {
+        const std::uint64_t v = values[k] - min;
+        bits |= v << used;
+        used += width;
+        if (used >= 64) {
+            *out++ = bits;
+            used -= 64;
+            bits = v >> (width - used);   // what did not fit (nothing when used is 0)
         }
     }
+}
+
+}  // namespace
+
+void PackedColumn::pack_tail() {
+    std::uint32_t min = tail_[0], max = tail_[0];
+    for (std::uint32_t v : tail_) {
+        min = std::min(min, v);
+        max = std::max(max, v);
+    }
+    const unsigned width = static_cast<unsigned>(std::bit_width(max - min));
+    if (offsets_.empty()) offsets_.push_back(0);
+    const std::size_t first = words_.size();
+    words_.resize(first + width);
+    if (width > 0) pack_bits(tail_.data(), min, width, words_.data() + first);
     mins_.push_back(min);
     offsets_.push_back(static_cast<std::uint32_t>(first + width));
     tail_size_ = 0;
