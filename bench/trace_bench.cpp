@@ -13,7 +13,7 @@
 // the two builds):
 //   run loop: 1000000 steps in 0.071 s = 14.1 M ops/s            no observer
 //   record loop: 1000000 steps in 0.092 s = 10.9 M ops/s         full recording
-//   trace bytes loop: 44.0 bytes per step (44000120 bytes)          timeline, output, collections
+//   trace bytes loop: 5.8 bytes per step (5776468 bytes, 0 collections)   timeline, output, collections
 //   checkpoints loop: 489, 12.5 bytes per step (12500000 bytes)
 //   seek loop: 30 states, median 1.1 ms, mean 1.2 ms, max 2.0 ms (state JSON 9.1 KB mean)
 #include <algorithm>

@@ -184,6 +184,7 @@ void Recorder::finish(const RunResult& result) {
     trace_.steps = s_.line_events;
     trace_.ran = vm_ != nullptr;
     if (trace_.timeline.size() == 0) push_empty_row();
+    trace_.timeline.shrink_to_fit();   // no more rows
     trace_.stdout_text = result.stdout_text;
     trace_.stderr_text = result.stderr_text;
     trace_.instructions = result.instructions;
@@ -217,10 +218,7 @@ void Recorder::finish(const RunResult& result) {
 }
 
 void Recorder::push_empty_row() {
-    Timeline& t = trace_.timeline;
-    for (auto* c : {&t.line, &t.depth, &t.instructions, &t.flags, &t.memory, &t.arenas, &t.pools,
-                    &t.objects, &t.gen0, &t.gen1, &t.gen2})
-        c->push_back(0);
+    for (PackedColumn* c : trace_.timeline.columns()) c->push_back(0);
 }
 
 Trace record(const TraceInputs& inputs, CheckpointPolicy policy) {

@@ -1,6 +1,7 @@
 // trace/run_info.cpp — see run_info.hpp.
 #include "trace/run_info.hpp"
 
+#include <array>
 #include <charconv>
 #include <utility>
 
@@ -14,16 +15,25 @@ namespace {
 
 json run_info_without_timeline(const Trace& t);
 
-void append_column(std::string& out, const char* name, const std::vector<std::uint32_t>& column) {
+// The timeline's columns with their names in the format, in its order.
+std::array<std::pair<const char*, const PackedColumn*>, 11> named_columns(const Timeline& c) {
+    return {{{"line", &c.line}, {"depth", &c.depth}, {"instructions", &c.instructions},
+             {"flags", &c.flags}, {"memory", &c.memory}, {"arenas", &c.arenas}, {"pools", &c.pools},
+             {"objects", &c.objects}, {"gen0", &c.gen0}, {"gen1", &c.gen1}, {"gen2", &c.gen2}}};
+}
+
+void append_column(std::string& out, const char* name, const PackedColumn& column) {
     out += '"';
     out += name;
     out += "\":[";
     char buf[16];
-    for (std::size_t i = 0; i < column.size(); ++i) {
-        if (i) out += ',';
-        auto r = std::to_chars(buf, buf + sizeof buf, column[i]);
+    bool first = true;
+    column.for_each([&](std::uint32_t v) {
+        if (!first) out += ',';
+        first = false;
+        auto r = std::to_chars(buf, buf + sizeof buf, v);
         out.append(buf, r.ptr);
-    }
+    });
     out += ']';
 }
 
@@ -37,12 +47,8 @@ std::string run_info_text(const Trace& t, const json& extra) {
     const Timeline& c = t.timeline;
     out.reserve(out.size() + c.size() * 11 * 8 + 256);
     out += ",\"timeline\":{";
-    const std::pair<const char*, const std::vector<std::uint32_t>*> columns[] = {
-        {"line", &c.line}, {"depth", &c.depth}, {"instructions", &c.instructions},
-        {"flags", &c.flags}, {"memory", &c.memory}, {"arenas", &c.arenas}, {"pools", &c.pools},
-        {"objects", &c.objects}, {"gen0", &c.gen0}, {"gen1", &c.gen1}, {"gen2", &c.gen2}};
     bool first = true;
-    for (const auto& [name, column] : columns) {
+    for (const auto& [name, column] : named_columns(c)) {
         if (!first) out += ',';
         first = false;
         append_column(out, name, *column);
@@ -53,11 +59,9 @@ std::string run_info_text(const Trace& t, const json& extra) {
 
 json run_info_json(const Trace& t) {
     json out = run_info_without_timeline(t);
-    const Timeline& c = t.timeline;
-    out["timeline"] = {{"line", c.line}, {"depth", c.depth}, {"instructions", c.instructions},
-                       {"flags", c.flags}, {"memory", c.memory}, {"arenas", c.arenas},
-                       {"pools", c.pools}, {"objects", c.objects}, {"gen0", c.gen0},
-                       {"gen1", c.gen1}, {"gen2", c.gen2}};
+    json timeline = json::object();
+    for (const auto& [name, column] : named_columns(t.timeline)) timeline[name] = column->to_vector();
+    out["timeline"] = std::move(timeline);
     return out;
 }
 

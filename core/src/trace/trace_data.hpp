@@ -19,6 +19,7 @@
 //   3. Collections are in the order they ran; collection i has index i.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -26,6 +27,7 @@
 
 #include "refscope/engine.hpp"
 #include "refscope/profile.hpp"
+#include "trace/packed_column.hpp"
 
 namespace refscope::trace {
 
@@ -40,13 +42,31 @@ struct TraceInputs {
     std::uint64_t max_steps = 1'000'000;
 };
 
-// Timeline columns: one entry per step (see the format's "timeline").
+// Timeline columns: one entry per step (see the format's "timeline"), packed (packed_column.hpp).
 struct Timeline {
-    std::vector<std::uint32_t> line, depth, instructions, flags;
-    std::vector<std::uint32_t> memory, arenas, pools, objects;
-    std::vector<std::uint32_t> gen0, gen1, gen2;
+    PackedColumn line, depth, instructions, flags;
+    PackedColumn memory, arenas, pools, objects;
+    PackedColumn gen0, gen1, gen2;
+
+    // The columns in the format's order.
+    std::array<PackedColumn*, 11> columns() {
+        return {&line, &depth, &instructions, &flags, &memory, &arenas, &pools, &objects,
+                &gen0, &gen1, &gen2};
+    }
+    std::array<const PackedColumn*, 11> columns() const {
+        return {&line, &depth, &instructions, &flags, &memory, &arenas, &pools, &objects,
+                &gen0, &gen1, &gen2};
+    }
     std::size_t size() const { return line.size(); }
-    std::size_t bytes() const { return size() * 11 * sizeof(std::uint32_t); }
+    // The memory the columns hold.
+    std::size_t bytes() const {
+        std::size_t n = 0;
+        for (const PackedColumn* c : columns()) n += c->bytes();
+        return n;
+    }
+    void shrink_to_fit() {
+        for (PackedColumn* c : columns()) c->shrink_to_fit();
+    }
 };
 
 // Bits of Timeline::flags: what happened during a step.
