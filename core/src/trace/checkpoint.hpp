@@ -50,7 +50,7 @@ struct Checkpoint {
 struct CheckpointPolicy {
     bool enabled = true;
     std::uint64_t interval = 2048;                   // fewest line events between checkpoints
-    std::size_t bytes_per_step = 40;                 // 0: no budget per line event
+    std::size_t bytes_per_step = 52;                 // 0: no budget per line event
     std::size_t min_bytes = std::size_t{4} << 20;    // spent before bytes_per_step applies
     std::size_t max_bytes = std::size_t{64} << 20;   // in all
 };
