@@ -1,14 +1,13 @@
 // trace/alloc_json.cpp — see alloc_json.hpp.
 #include "trace/alloc_json.hpp"
 
-#include <cstdio>
+#include <charconv>
 
 namespace refscope::api {
 
 std::string hex_address(alloc::Address a) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(a));
-    return buf;
+    char buf[24] = {'0', 'x'};
+    return std::string(buf, std::to_chars(buf + 2, buf + sizeof buf, a, 16).ptr);
 }
 
 const char* pool_state_name(alloc::PoolState s) {

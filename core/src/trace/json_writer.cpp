@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
 #include <charconv>
 
 namespace refscope::trace {
@@ -91,14 +90,8 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
-    assert(std::all_of(name.begin(), name.end(), [](char c) { return kPlain[static_cast<unsigned char>(c)]; }));
-    separate();
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
-    need_comma_ = false;
-    return *this;
+bool JsonWriter::plain_key(std::string_view name) {
+    return std::all_of(name.begin(), name.end(), [](char c) { return kPlain[static_cast<unsigned char>(c)]; });
 }
 
 JsonWriter& JsonWriter::key_text(std::string_view text) {
@@ -117,17 +110,19 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 }
 
 JsonWriter& JsonWriter::signed_number(std::int64_t n) {
-    separate();
     char buf[24];
-    out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    char* p = buf;
+    if (need_comma_) *p++ = ',';
+    out_.append(buf, std::to_chars(p, buf + sizeof buf, n).ptr);
     need_comma_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::unsigned_number(std::uint64_t n) {
-    separate();
     char buf[24];
-    out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    char* p = buf;
+    if (need_comma_) *p++ = ',';
+    out_.append(buf, std::to_chars(p, buf + sizeof buf, n).ptr);
     need_comma_ = true;
     return *this;
 }

@@ -21,7 +21,10 @@
 //      is safe to write.
 #pragma once
 
+#include <cassert>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -34,9 +37,24 @@ public:
     JsonWriter& end_object() { return close('}'); }
     JsonWriter& begin_array() { return open('['); }
     JsonWriter& end_array() { return close(']'); }
-    // An object's key that needs no escaping: printable ASCII without '"' or '\\' (the
-    // writers' literal keys; checked in builds with assertions).
-    JsonWriter& key(std::string_view name);
+    // An object's key given as a literal that needs no escaping (printable ASCII without '"'
+    // or '\\'; checked in builds with assertions). One append: a State has thousands of keys.
+    template <std::size_t N>
+    JsonWriter& key(const char (&name)[N]) {
+        static_assert(N > 1, "a key is not empty");
+        assert(plain_key(std::string_view(name, N - 1)));
+        char buf[N + 3];
+        std::size_t n = 0;
+        if (need_comma_) buf[n++] = ',';
+        buf[n++] = '"';
+        std::memcpy(buf + n, name, N - 1);
+        n += N - 1;
+        buf[n++] = '"';
+        buf[n++] = ':';
+        out_.append(buf, n);
+        need_comma_ = false;
+        return *this;
+    }
     // An object's key from any text (escaped as strings are).
     JsonWriter& key_text(std::string_view text);
     JsonWriter& value(std::string_view text);
@@ -58,6 +76,7 @@ public:
     std::string take() { return std::move(out_); }
 
 private:
+    static bool plain_key(std::string_view name);
     JsonWriter& signed_number(std::int64_t n);
     JsonWriter& unsigned_number(std::uint64_t n);
     void separate() {
