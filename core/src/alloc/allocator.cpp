@@ -87,10 +87,11 @@ Allocator::~Allocator() = default;
 
 void Allocator::for_each_shared_block(const std::function<void(const void*, std::size_t)>& f) const {
     impl_->pymalloc.for_each_shared_block(f);
+    impl_->raw.for_each_shared_block(f);
 }
 
 std::size_t Allocator::unshared_bytes() const {
-    return impl_->pymalloc.unshared_bytes();
+    return impl_->pymalloc.unshared_bytes() + impl_->raw.unshared_bytes();
 }
 
 std::size_t Allocator::copied_table_bytes() const {

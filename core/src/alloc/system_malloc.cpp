@@ -30,7 +30,7 @@ Address SystemMalloc::malloc_from_heap(std::uint64_t request, std::uint64_t size
     if (!budget_.try_reserve(size)) return 0;
     const std::size_t bin = static_cast<std::size_t>(size >> 4);
     if (bin < bins_.size() && !bins_[bin].empty()) {
-        HeapChunk& c = heap_[bins_[bin].back()];
+        HeapChunk& c = heap_.mut(bins_[bin].back());
         bins_[bin].pop_back();
         c.live = true;
         c.request = request;
@@ -84,7 +84,7 @@ Address SystemMalloc::realloc(Address p, std::uint64_t request, Domain domain, R
 Address SystemMalloc::realloc_heap(std::size_t index, std::uint64_t request, Domain domain,
                                    RawOrigin origin) {
     const std::uint64_t size = chunk_size_for(request);
-    HeapChunk& c = heap_[index];
+    HeapChunk& c = heap_.mut(index);
     const bool fits = size <= c.size;
     const bool extends_top = !fits && size < kMmapThreshold &&
                              c.mem - kMemOffset + c.size == heap_top_;
@@ -157,7 +157,7 @@ void SystemMalloc::free(Address p, Domain domain) {
     if (p == 0) return;
     const std::size_t index = find_heap_chunk(p);
     if (index != npos) {
-        HeapChunk& c = heap_[index];
+        HeapChunk& c = heap_.mut(index);
         REFSCOPE_CHECK(c.live, "raw free of a chunk that is already free");
         const RawChunkInfo info = info_of(c);
         c.live = false;
@@ -185,11 +185,15 @@ void SystemMalloc::free(Address p, Domain domain) {
 
 std::size_t SystemMalloc::find_heap_chunk(Address p) const {
     if (p < AddressSpace::kHeapBase || p >= heap_top_) return npos;
-    auto it = std::upper_bound(heap_.begin(), heap_.end(), p,
-                               [](Address a, const HeapChunk& c) { return a < c.mem; });
-    if (it == heap_.begin()) return npos;
-    --it;
-    return it->mem == p ? static_cast<std::size_t>(it - heap_.begin()) : npos;
+    // The last chunk whose mem is at most p (chunks are in address order).
+    std::size_t lo = 0, hi = heap_.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (heap_[mid].mem <= p) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == 0) return npos;
+    return heap_[lo - 1].mem == p ? lo - 1 : npos;
 }
 
 bool SystemMalloc::is_live(Address p) const {
@@ -251,7 +255,8 @@ void SystemMalloc::check_invariants() const {
     std::uint64_t live_bytes = 0;
     Address expected_start = AddressSpace::kHeapBase;
     std::size_t free_chunks = 0;
-    for (const HeapChunk& c : heap_) {
+    for (std::size_t i = 0; i < heap_.size(); ++i) {
+        const HeapChunk& c = heap_[i];
         REFSCOPE_CHECK(c.mem - kMemOffset == expected_start,
                        "system malloc 1: heap chunks do not tile the heap");
         REFSCOPE_CHECK(c.size >= kMinChunk && c.size % 16 == 0,

@@ -40,6 +40,7 @@
 
 #include "alloc/address_space.hpp"
 #include "alloc/allocator.hpp"
+#include "alloc/shared_blocks.hpp"
 
 namespace refscope::alloc {
 
@@ -100,11 +101,14 @@ public:
     void free(Address p, Domain domain);
 
     bool is_live(Address p) const;
-    // An estimate of the memory a copy of these tables holds.
+    // What a copy holds, for a trace's accounting: the heap chunk table's blocks (shared
+    // between copies), those no copy shares, and an estimate of the tables copied whole.
+    template <class F> void for_each_shared_block(F&& f) const { heap_.for_each_block(f); }
+    std::size_t unshared_bytes() const { return heap_.unshared_bytes(); }
     std::size_t copied_table_bytes() const {
         std::size_t bins = 0;
         for (const auto& b : bins_) bins += sizeof(b) + b.size() * sizeof(b[0]);
-        return heap_.size() * sizeof(HeapChunk) + bins + mapped_.size() * 64;
+        return heap_.table_bytes() + bins + mapped_.size() * 64;
     }
     // The live chunk at p; throws InvariantError when there is none.
     RawChunkInfo chunk(Address p) const;
@@ -146,7 +150,7 @@ private:
     AddressSpace& space_;
     MemoryBudget& budget_;
     AllocObserver* observer_ = nullptr;
-    std::vector<HeapChunk> heap_;                   // ascending addresses (carve order)
+    SharedBlocks<HeapChunk> heap_;                  // ascending addresses (carve order)
     std::vector<std::vector<std::uint32_t>> bins_;  // [size / 16] -> free heap chunk indices, LIFO
     std::map<Address, MappedChunk> mapped_;         // mem -> mapped chunk
     Address heap_top_ = AddressSpace::kHeapBase;
