@@ -274,6 +274,16 @@ TEST_CASE("trace: output chunks carry the step that wrote them", "[trace]") {
     CHECK((t.timeline.flags[1] & trace::kFlagOutput) == 0);
 }
 
+TEST_CASE("trace: each step counts its instructions and flags reference count changes", "[trace]") {
+    // RESUME runs before the first line; the implicit `return None` belongs to the last line.
+    const trace::Trace t = trace::record(inputs("x = 1\npass\ny = [x]\n"));
+    REQUIRE(t.steps == 3);
+    CHECK(t.timeline.instructions.to_vector() == std::vector<std::uint32_t>{2, 1, 5, 1});
+    CHECK((t.timeline.flags[0] & trace::kFlagRefcount) != 0);   // 1 is bound to x
+    CHECK((t.timeline.flags[1] & trace::kFlagRefcount) == 0);   // NOP
+    CHECK((t.timeline.flags[2] & trace::kFlagRefcount) != 0);
+}
+
 TEST_CASE("trace: the same program gives byte-identical JSON", "[trace]") {
     const trace::Trace a = trace::record(inputs(kRecursionProgram));
     const trace::Trace b = trace::record(inputs(kRecursionProgram));

@@ -70,6 +70,7 @@ Heap::Heap(const Heap& other, alloc::Allocator& allocator)
       table_size_(other.table_size_),
       free_ids_(other.free_ids_),
       next_serial_(other.next_serial_),
+      refcount_changes_(other.refcount_changes_),
       live_count_(other.live_count_),
       free_lists_(other.free_lists_),
       none_(other.none_),
@@ -479,7 +480,7 @@ void Heap::incref(ObjId id) {
     REFSCOPE_CHECK(o.live(), "incref of a dead object");
     ++o.refcnt;
     ++o.external;
-    notify(ObjectEventKind::refcount, id);
+    ++refcount_changes_;
 }
 
 void Heap::decref(ObjId id) {
@@ -495,14 +496,14 @@ void Heap::add_edge(ObjId target) {
     Object& o = at(target);
     REFSCOPE_CHECK(o.live(), "reference to a dead object");
     ++o.refcnt;
-    notify(ObjectEventKind::refcount, target);
+    ++refcount_changes_;
 }
 
 void Heap::drop_edge(ObjId target) {
     if (!target) return;
     Object& o = at(target);
     --o.refcnt;
-    notify(ObjectEventKind::refcount, target);
+    ++refcount_changes_;
     if (o.refcnt == 0) {
         REFSCOPE_CHECK(!o.is_static(), "a static object's count reached zero");
         dealloc_chain(target);

@@ -58,7 +58,9 @@ public:
     virtual void type_dealloc(ObjId /*cls*/) {}
 };
 
-enum class ObjectEventKind : std::uint8_t { created, freed, refcount, tracked, untracked };
+// Reference count changes are not events (there is one per incref): Heap::refcount_changes()
+// counts them.
+enum class ObjectEventKind : std::uint8_t { created, freed, tracked, untracked };
 struct ObjectEvent {
     ObjectEventKind kind;
     ObjId id = kNull;
@@ -127,6 +129,9 @@ public:
     }
     std::size_t table_size() const { return table_size_; }
     std::size_t live_count() const { return live_count_; }
+    // Reference count changes so far: an observer compares two readings to learn whether
+    // counts changed in between (without an event per change).
+    std::uint64_t refcount_changes() const { return refcount_changes_; }
     template <class F> void for_each_live(F&& f) const {
         for (ObjId id = kFirstObjectId; id < table_size_; ++id) {
             const Object& o = get(id);
@@ -436,6 +441,7 @@ private:
     std::size_t table_size_ = 0;
     std::vector<ObjId> free_ids_;
     std::uint64_t next_serial_ = 1;
+    std::uint64_t refcount_changes_ = 0;
     std::size_t live_count_ = 0;
     FreeLists free_lists_;
     bool deallocating_ = false;

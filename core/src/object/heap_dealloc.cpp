@@ -36,7 +36,7 @@ void Heap::dealloc_chain(ObjId first) {
             case DeallocStep::decref: {
                 Object& child = at(step.target);
                 --child.refcnt;
-                notify(ObjectEventKind::refcount, step.target);
+                ++refcount_changes_;
                 if (child.refcnt == 0) {
                     REFSCOPE_CHECK(!child.is_static(), "a static object's count reached zero");
                     begin_dealloc(step.target);

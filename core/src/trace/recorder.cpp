@@ -60,10 +60,13 @@ void Recorder::on_line(const lang::Frame& frame, std::uint32_t line) {
     end_step();
     RunTracker::on_line(frame, line);
     push_row(line, frame.depth);
+    refcount_changes_at_step_ = vm_->heap().refcount_changes();
 }
 
 void Recorder::end_step() {
-    if (s_.line_events) trace_.timeline.instructions.back() = static_cast<std::uint32_t>(vm_->begun() - s_.line_start);
+    if (!s_.line_events) return;
+    trace_.timeline.instructions.back() = static_cast<std::uint32_t>(vm_->begun() - s_.line_start);
+    if (vm_->heap().refcount_changes() != refcount_changes_at_step_) flag(kFlagRefcount);
 }
 
 void Recorder::on_binding(const lang::Frame& frame, std::string_view name, object::ObjId value) {
@@ -129,7 +132,6 @@ void Recorder::on_object_event(const object::ObjectEvent& e) {
         case object::ObjectEventKind::freed:
             if (is_program_object(e.id) && live_program_objects_) --live_program_objects_;
             break;
-        case object::ObjectEventKind::refcount: flag(kFlagRefcount); break;
         default: break;
     }
 }

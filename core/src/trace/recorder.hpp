@@ -53,7 +53,8 @@ private:
         if (s_.line_events && !frozen_) trace_.timeline.flags.back() |= bit;
     }
     void push_row(std::uint32_t line, std::uint32_t depth);
-    // The current step is over: its row gets the number of instructions it ran.
+    // The current step is over: its row gets the number of instructions it ran, and the
+    // refcount flag if counts changed.
     void end_step();
     void push_empty_row();
     std::uint64_t current_step() const { return s_.line_events ? s_.line_events - 1 : 0; }
@@ -63,6 +64,7 @@ private:
     bool frozen_ = false;        // a limit ended the run
     bool shutting_down_ = false;
     std::uint64_t live_program_objects_ = 0;
+    std::uint64_t refcount_changes_at_step_ = 0;   // the heap's count at the step's start
     std::uint64_t stdout_bytes_ = 0, stderr_bytes_ = 0;
 };
 
