@@ -284,6 +284,16 @@ TEST_CASE("trace: each step counts its instructions and flags reference count ch
     CHECK((t.timeline.flags[2] & trace::kFlagRefcount) != 0);
 }
 
+TEST_CASE("trace: the objects column counts the program's live objects at each step", "[trace]") {
+    const trace::Trace t = trace::record(inputs("a = [1, 2]\nb = [a, a]\ndel a\ndel b\nx = 0\n"));
+    REQUIRE(t.steps == 5);
+    const auto& n = t.timeline.objects;
+    CHECK(n[1] == n[0] + 1);   // the list a
+    CHECK(n[2] == n[1] + 1);   // the list b
+    CHECK(n[3] == n[2]);       // del a: b still holds it
+    CHECK(n[4] == n[3] - 2);   // del b frees both
+}
+
 TEST_CASE("trace: the same program gives byte-identical JSON", "[trace]") {
     const trace::Trace a = trace::record(inputs(kRecursionProgram));
     const trace::Trace b = trace::record(inputs(kRecursionProgram));

@@ -71,6 +71,8 @@ Heap::Heap(const Heap& other, alloc::Allocator& allocator)
       free_ids_(other.free_ids_),
       next_serial_(other.next_serial_),
       refcount_changes_(other.refcount_changes_),
+      count_from_serial_(other.count_from_serial_),
+      live_counted_(other.live_counted_),
       live_count_(other.live_count_),
       free_lists_(other.free_lists_),
       none_(other.none_),
@@ -89,6 +91,12 @@ Heap::Heap(const Heap& other, alloc::Allocator& allocator)
                    "heap: copied while a deallocation runs");
     other.shared_ = shared_ = true;
     gc_ = std::make_unique<gc::Collector>(*other.gc_, *this);
+}
+
+void Heap::count_live_after(std::uint64_t serial) {
+    count_from_serial_ = serial;
+    live_counted_ = 0;
+    for_each_live([&](ObjId, const Object& o) { live_counted_ += o.serial > serial; });
 }
 
 std::size_t Heap::chunk_bytes(const ObjectChunk& chunk) {
@@ -166,6 +174,7 @@ ObjId Heap::alloc_object(Type type, std::uint32_t request, FreeListKind freelist
     o.refcnt = 1;
     o.external = 1;
     ++live_count_;
+    if (o.serial > count_from_serial_) ++live_counted_;
     notify(ObjectEventKind::created, id);
     return id;
 }

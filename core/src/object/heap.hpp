@@ -132,6 +132,10 @@ public:
     // Reference count changes so far: an observer compares two readings to learn whether
     // counts changed in between (without an event per change).
     std::uint64_t refcount_changes() const { return refcount_changes_; }
+    // Live objects whose serial is above `serial` (a trace's program objects), counted from
+    // now on as objects come and go (without an event each).
+    void count_live_after(std::uint64_t serial);
+    std::size_t live_counted() const { return live_counted_; }
     template <class F> void for_each_live(F&& f) const {
         for (ObjId id = kFirstObjectId; id < table_size_; ++id) {
             const Object& o = get(id);
@@ -442,6 +446,8 @@ private:
     std::vector<ObjId> free_ids_;
     std::uint64_t next_serial_ = 1;
     std::uint64_t refcount_changes_ = 0;
+    std::uint64_t count_from_serial_ = ~std::uint64_t{0};   // see count_live_after
+    std::size_t live_counted_ = 0;
     std::size_t live_count_ = 0;
     FreeLists free_lists_;
     bool deallocating_ = false;

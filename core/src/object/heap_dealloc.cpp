@@ -180,6 +180,7 @@ void Heap::free_object(ObjId id) {
     if (o.flags & kInterned) interned_.mut().erase(o.text);
     if (o.type == Type::type) classes_.mut().erase(id);
     notify(ObjectEventKind::freed, id);
+    if (o.serial > count_from_serial_) --live_counted_;
     at(id) = Object{};
     free_ids_.push_back(id);
     --live_count_;

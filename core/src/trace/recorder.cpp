@@ -23,7 +23,7 @@ std::size_t Trace::recorded_bytes() const {
 
 void Recorder::on_start(lang::Interp& vm) {
     RunTracker::on_start(vm);
-    vm.heap().set_observer(this);
+    vm.heap().count_live_after(start_serial());
     vm.heap().gc().set_observer(this);
 }
 
@@ -48,7 +48,7 @@ void Recorder::push_row(std::uint32_t line, std::uint32_t depth) {
         std::min<std::uint64_t>(s.pymalloc_bytes_in_use + s.raw_bytes_in_use, UINT32_MAX)));
     t.arenas.push_back(static_cast<std::uint32_t>(s.arenas_allocated_current));
     t.pools.push_back(pools_in_use());
-    t.objects.push_back(static_cast<std::uint32_t>(live_program_objects_));
+    t.objects.push_back(static_cast<std::uint32_t>(vm_->heap().live_counted()));
     t.gen0.push_back(static_cast<std::uint32_t>(counts[0]));
     t.gen1.push_back(static_cast<std::uint32_t>(counts[1]));
     t.gen2.push_back(static_cast<std::uint32_t>(counts[2]));
@@ -120,18 +120,6 @@ void Recorder::on_alloc_event(const alloc::AllocEvent& e) {
         case AllocEventKind::raw_free: flag(kFlagFree); break;
         case AllocEventKind::arena_new:
         case AllocEventKind::arena_free: flag(kFlagArena); break;
-        default: break;
-    }
-}
-
-void Recorder::on_object_event(const object::ObjectEvent& e) {
-    switch (e.kind) {
-        case object::ObjectEventKind::created:
-            if (is_program_object(e.id)) ++live_program_objects_;
-            break;
-        case object::ObjectEventKind::freed:
-            if (is_program_object(e.id) && live_program_objects_) --live_program_objects_;
-            break;
         default: break;
     }
 }

@@ -1,14 +1,15 @@
 // trace/recorder.hpp — the recording run: fills a Trace while the program runs.
 //
-// One Recorder observes one run through every interface the engine offers: the VM (steps,
-// calls, returns, bindings, output, exceptions), the heap (objects created and freed,
-// reference counts), the collector (phases) and the allocator (blocks, pools, arenas). Per
-// event it does O(1) work: set a flag bit, bump a counter, append an output chunk; per line
-// event it appends one row of timeline columns, and every few thousand it takes a checkpoint.
+// One Recorder observes one run: the VM (steps, calls, returns, bindings, output, exceptions),
+// the collector (phases) and the allocator (blocks, pools, arenas). Per event it does O(1)
+// work: set a flag bit, bump a counter, append an output chunk; per line event it appends one
+// row of timeline columns, and every few thousand it takes a checkpoint. What happens to
+// objects, far more often, it reads from the heap's counters at each line event (live program
+// objects, reference count changes) instead of observing every change.
 //
 // Invariants:
 //   1. After finish(), every timeline column has steps + 1 entries (trace_data.hpp, 1).
-//   2. live_program_objects_ counts the live objects with serial > start_serial.
+//   2. The heap counts the live objects with serial > start_serial (Heap::count_live_after).
 //   3. After a limit (on_limit) nothing more is recorded: the trace ends at that state.
 #pragma once
 
@@ -21,7 +22,7 @@
 
 namespace refscope::trace {
 
-class Recorder : public RunTracker, public object::ObjectObserver, public gc::GcObserver {
+class Recorder : public RunTracker, public gc::GcObserver {
 public:
     explicit Recorder(Trace& trace, CheckpointPolicy policy = {})
         : trace_(trace), checkpointer_(trace.checkpoints, policy) {}
@@ -39,8 +40,6 @@ public:
     void on_end(lang::Interp& vm) override;
     // AllocObserver
     void on_alloc_event(const alloc::AllocEvent& event) override;
-    // ObjectObserver
-    void on_object_event(const object::ObjectEvent& event) override;
     // GcObserver
     void on_gc_phase(const gc::GcPhaseRecord& record) override;
     bool wants_object_lists() const override { return false; }   // seek.hpp rebuilds them
@@ -63,7 +62,6 @@ private:
     Checkpointer checkpointer_;
     bool frozen_ = false;        // a limit ended the run
     bool shutting_down_ = false;
-    std::uint64_t live_program_objects_ = 0;
     std::uint64_t refcount_changes_at_step_ = 0;   // the heap's count at the step's start
     std::uint64_t stdout_bytes_ = 0, stderr_bytes_ = 0;
 };
