@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # scripts/bench.sh — the allocator replay benchmark and the trace benchmark (recording speed,
 # trace bytes per step, seek time), natively and in wasm (under Node), and the wasm/native speed
-# ratio per benchmark line. Both builds are Release (-O3; in wasm the engine's cold sources -Oz,
-# as the page loads them).
+# ratio per benchmark line. Both builds are Release (-O3; in wasm the engine's cold sources -Oz
+# and LTO, as the page loads them).
 # The benchmark prints lines like
 #   pymalloc-sim 3.11: 10000000 ops in 0.41 s = 24.3 M ops/s
 # and lines of the two runs are matched by the text before the colon.

@@ -27,7 +27,8 @@ test_native() {
 }
 
 # build_wasm: build/wasm, -O3 (the benchmark wants speed; CMakeLists.txt compiles the engine's
-# cold sources -Oz, for the page's download); copies core.mjs/core.wasm to web/src/wasm.
+# cold sources -Oz, for the page's download, and links with LTO); copies core.mjs/core.wasm to
+# web/src/wasm.
 build_wasm() {
   emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release \
     "-DCMAKE_CXX_FLAGS_RELEASE=-O3 -DNDEBUG" >/dev/null

@@ -59,9 +59,35 @@ void Interp::on_watched_instruction(Frame* f, const Instr& in) {
     if (observer_) observer_->on_instruction(*f, in);
 }
 
+// The loop returns to eval_loop after every kEvalSlice instructions, which calls it again at
+// once: every frame's state is in the Frame, so the next call continues where it stopped.
+// WebAssembly engines switch a function to its optimised code only when it is called
+// (V8 has no on-stack replacement for wasm): a loop that never returned would run a whole
+// program in the baseline compiler's code (V8's Liftoff), and eval_loop is called once per
+// Python-to-Python call that is not inlined, i.e. once for most programs. Measured under Node
+// 20 (bench/trace_bench.cpp, 1,000,000 line steps, medians of 5): loop 1.02 -> 1.14 M/s,
+// recursion 2.81 -> 3.24 M/s, cycles unchanged (its __init__ calls re-enter eval already).
+// How much it gains depends on how soon the optimised code is ready (a second run in the same
+// process: loop +30%, recursion +55%). The cost: a counter per instruction, a call every
+// kEvalSlice instructions; nothing measurable natively.
+namespace {
+constexpr std::uint32_t kEvalSlice = 4096;
+}
+
 ObjId Interp::eval_loop(Frame* entry, bool throwing) {
-    Frame* f = entry;
+    for (;;) {
+        Frame* resume = nullptr;
+        ObjId result = eval_slice(entry, throwing, &resume);
+        if (!resume) return result;
+        entry = resume;
+        throwing = false;
+    }
+}
+
+ObjId Interp::eval_slice(Frame* start, bool throwing, Frame** resume) {
+    Frame* f = start;
     Heap& h = *heap_;
+    std::uint32_t budget = kEvalSlice;
 
 #define STACK (f->stack)
 #define PUSH(x) (f->stack.push_back(x))
@@ -87,6 +113,10 @@ ObjId Interp::eval_loop(Frame* entry, bool throwing) {
             goto error;
         }
         if (unsupported_stop_) goto error_no_tb;
+        if (--budget == 0) [[unlikely]] {
+            *resume = f;
+            return kNull;
+        }
         {
         const Instr& in = f->code->code[f->pc];
         f->lasti = f->pc++;

@@ -543,6 +543,10 @@ public:
 
     // eval-loop internals shared with the instruction files (vm/eval*.cpp)
     ObjId eval_loop(Frame* entry, bool throwing = false);
+    // eval_loop's body: runs frames from `start` until the entry frame returns or yields or
+    // the exception leaves it, or until it has dispatched kEvalSlice instructions; then it
+    // stores the frame to continue with in *resume and returns kNull (see eval_loop).
+    [[gnu::noinline]] ObjId eval_slice(Frame* start, bool throwing, Frame** resume);
     ObjId dict_from_items(const std::vector<ObjId>& keys, const std::vector<ObjId>& values);
     bool is_builtin_iterable(ObjId o) const;
     int list_extend(ObjId list, ObjId iterable);
