@@ -109,16 +109,12 @@ JsonWriter& JsonWriter::value(std::string_view text) {
     return *this;
 }
 
-JsonWriter& JsonWriter::signed_number(std::int64_t n) {
-    char buf[24];
-    char* p = buf;
-    if (need_comma_) *p++ = ',';
-    out_.append(buf, std::to_chars(p, buf + sizeof buf, n).ptr);
-    need_comma_ = true;
-    return *this;
-}
+JsonWriter& JsonWriter::signed_number(std::int64_t n) { return number(n); }
 
-JsonWriter& JsonWriter::unsigned_number(std::uint64_t n) {
+JsonWriter& JsonWriter::unsigned_number(std::uint64_t n) { return number(n); }
+
+template <class N>
+JsonWriter& JsonWriter::number(N n) {
     char buf[24];
     char* p = buf;
     if (need_comma_) *p++ = ',';

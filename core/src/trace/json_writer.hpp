@@ -79,6 +79,7 @@ private:
     static bool plain_key(std::string_view name);
     JsonWriter& signed_number(std::int64_t n);
     JsonWriter& unsigned_number(std::uint64_t n);
+    template <class N> JsonWriter& number(N n);   // both of the above, one append
     void separate() {
         if (need_comma_) out_ += ',';
     }
