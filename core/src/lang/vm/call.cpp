@@ -34,7 +34,20 @@ Frame* Interp::push_frame(ObjId func, ObjId locals) {
     const object::Object& f = obj(func);
     ObjId code_obj = f.refs[kFuncCode];
     auto* info = payload_of<CodeInfo>(obj(code_obj));
-    auto* frame = new Frame();
+    Frame* frame;
+    if (spare_frames_.empty()) {
+        frame = new Frame();
+    } else {
+        // A fresh frame that keeps the spare's vector capacity (no allocation per call).
+        frame = spare_frames_.back();
+        spare_frames_.pop_back();
+        std::vector<ObjId> fast = std::move(frame->fast), stack = std::move(frame->stack);
+        *frame = Frame{};
+        fast.clear();
+        stack.clear();
+        frame->fast = std::move(fast);
+        frame->stack = std::move(stack);
+    }
     frame->code = info->code;
     frame->unit = info->unit;
     frame->info = info;
@@ -59,11 +72,19 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
     const std::size_t argcount = args.nargs;
     auto take = [&](ObjId v) { return steal ? v : newref(v); };
     // Release the references we were given but did not store (on error paths).
-    std::vector<bool> used(args.total(), false);
+    // Which arguments were stored: bits, and a vector only for calls of more than 64 (a call
+    // allocates nothing here).
+    std::uint64_t used_bits = 0;
+    std::vector<bool> used_more(args.total() > 64 ? args.total() : 0, false);
+    auto mark_used = [&](std::size_t i) {
+        if (i < 64) used_bits |= std::uint64_t{1} << i;
+        else used_more[i] = true;
+    };
+    auto was_used = [&](std::size_t i) { return i < 64 ? ((used_bits >> i) & 1) != 0 : bool(used_more[i]); };
     auto fail = [&]() {
         if (steal)
             for (std::size_t i = 0; i < args.total(); ++i)
-                if (!used[i]) decref(args[i]);
+                if (!was_used(i)) decref(args[i]);
         return false;
     };
 
@@ -76,7 +97,7 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
     const std::size_t n = std::min(argcount, co_argcount);
     for (std::size_t j = 0; j < n; ++j) {
         fast[j] = take(args[j]);
-        used[j] = true;
+        mark_used(j);
     }
     if (varargs) {
         std::vector<ObjId> extra;
@@ -86,7 +107,7 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
         if (steal)
             for (std::size_t j = n; j < argcount; ++j) {
                 decref(args[j]);
-                used[j] = true;
+                mark_used(j);
             }
         fast[total_args] = u;
     }
@@ -104,7 +125,7 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
                 return fail();
             }
             fast[j] = take(value);
-            used[argcount + i] = true;
+            mark_used(argcount + i);
             continue;
         }
         if (!kwdict) {
@@ -119,7 +140,7 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
         }
         if (dict_set(kwdict, keyword, value) < 0) return fail();
         if (steal) decref(value);
-        used[argcount + i] = true;
+        mark_used(argcount + i);
     }
     // Too many positional arguments.
     if (argcount > co_argcount && !varargs) {
@@ -181,17 +202,22 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
     return true;
 }
 
+void Interp::release_frame(Frame* frame) {
+    if (spare_frames_.size() < kSpareFrames) spare_frames_.push_back(frame);
+    else delete frame;
+}
+
 ObjId Interp::call_function(ObjId func, const CallArgs& args, ObjId locals) {
     Frame* frame = push_frame(func, locals);
     if (!bind_arguments(frame, func, args, false)) {
         clear_frame(frame);
-        delete frame;
+        release_frame(frame);
         return kNull;
     }
     ObjId result = eval(frame);
     if (frame->generator) return result;   // RETURN_GENERATOR: the generator owns the frame now
     clear_frame(frame);
-    delete frame;
+    release_frame(frame);
     return result;
 }
 

@@ -843,7 +843,7 @@ ObjId Interp::eval_slice(Frame* start, bool throwing, Frame** resume) {
                 if (f->is_entry) return retval;
                 Frame* prev = f->previous;
                 clear_frame(f);
-                delete f;
+                release_frame(f);
                 f = prev;
                 current_ = f;
                 PUSH(retval);
@@ -1082,7 +1082,7 @@ ObjId Interp::eval_slice(Frame* start, bool throwing, Frame** resume) {
         if (f->is_entry) return kNull;
         Frame* prev = f->previous;
         clear_frame(f);
-        delete f;
+        release_frame(f);
         f = prev;
         current_ = f;
         traceback_here(f);

@@ -83,6 +83,7 @@ Interp::~Interp() {
             f = previous;
         }
     }
+    for (Frame* f : spare_frames_) delete f;
     allocator_->set_observer(options_.alloc_observer);   // tracemalloc's state goes first
     heap_->set_hooks(nullptr);
     heap_->gc().set_callbacks(nullptr);

@@ -346,6 +346,9 @@ public:
     // --- calls and frames -------------------------------------------------------------------
     ObjId call_function(ObjId func, const CallArgs& args, ObjId locals = kNull);
     Frame* push_frame(ObjId func, ObjId locals);          // a frame for func, args unbound
+    // A cleared frame struct the VM is done with: kept for the next push_frame (with its
+    // vectors' capacity) while fewer than kSpareFrames are, else deleted.
+    void release_frame(Frame* frame);
     bool bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool steal);
     ObjId eval(Frame* frame);                             // runs an entry frame
     void clear_frame(Frame* frame);                       // _PyFrame_Clear
@@ -569,6 +572,8 @@ public:
     std::uint64_t instructions_ = 0;                       // RunResult::instructions
     std::uint64_t line_steps_ = 0;
     std::uint64_t begun_ = 0, watch_ = kNoWatch;           // see begun(), watch_instruction()
+    static constexpr std::size_t kSpareFrames = 64;
+    std::vector<Frame*> spare_frames_;                     // see release_frame (not copied)
     void on_watched_instruction(Frame* frame, const Instr& instr);
     Frame* current_ = nullptr;
     std::uint32_t depth_ = 0;                              // Python frames on the stack
