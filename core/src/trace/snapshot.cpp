@@ -101,6 +101,7 @@ public:
 private:
     // Per ObjId: mark_ bits, and slot_ = 1 + the object's index in order_ (0: not listed).
     static constexpr std::uint8_t kUnreachable = 1, kOmitted = 2, kReached = 4;
+    static constexpr std::uint8_t kShownDict = 8;   // a frame shows its entries as names
 
     std::uint64_t oid(ObjId id) const { return h_.get(id).serial; }
     bool listed(ObjId id) const { return slot_[id] != 0; }
@@ -126,7 +127,10 @@ private:
         if (p_.final) return;
         for (const lang::Frame* f = vm_.current_frame(); f; f = f->previous) {
             FrameRow row{f, t_.frame_id(f)};
-            if (f->locals) row.shown_dict = f->locals;
+            if (f->locals) {
+                row.shown_dict = f->locals;
+                mark_[f->locals] |= kShownDict;
+            }
             frames_.push_back(std::move(row));
         }
         std::reverse(frames_.begin(), frames_.end());
@@ -240,11 +244,9 @@ private:
         const auto* labelled = is_listed ? &labels_[slot_[owner] - 1] : nullptr;
         // A dict whose entries a frame shows as its names.
         const FrameRow* shown = nullptr;
-        for (const FrameRow& r : frames_) {
-            if (r.shown_dict == owner) {
-                shown = &r;
-                break;
-            }
+        if (mark_[owner] & kShownDict) {
+            shown = &*std::find_if(frames_.begin(), frames_.end(),
+                                   [&](const FrameRow& r) { return r.shown_dict == owner; });
         }
         std::size_t li = 0;
         std::string scratch;
