@@ -1,7 +1,6 @@
 // trace/run_info.cpp — see run_info.hpp.
 #include "trace/run_info.hpp"
 
-#include <array>
 #include <charconv>
 #include <utility>
 
@@ -14,13 +13,6 @@ using nlohmann::json;
 namespace {
 
 json run_info_without_timeline(const Trace& t);
-
-// The timeline's columns with their names in the format, in its order.
-std::array<std::pair<const char*, const PackedColumn*>, 11> named_columns(const Timeline& c) {
-    return {{{"line", &c.line}, {"depth", &c.depth}, {"instructions", &c.instructions},
-             {"flags", &c.flags}, {"memory", &c.memory}, {"arenas", &c.arenas}, {"pools", &c.pools},
-             {"objects", &c.objects}, {"gen0", &c.gen0}, {"gen1", &c.gen1}, {"gen2", &c.gen2}}};
-}
 
 void append_column(std::string& out, const char* name, const PackedColumn& column) {
     out += '"';
@@ -47,11 +39,10 @@ std::string run_info_text(const Trace& t, const json& extra) {
     const Timeline& c = t.timeline;
     out.reserve(out.size() + c.size() * 11 * 8 + 256);
     out += ",\"timeline\":{";
-    bool first = true;
-    for (const auto& [name, column] : named_columns(c)) {
-        if (!first) out += ',';
-        first = false;
-        append_column(out, name, *column);
+    const auto columns = c.columns();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i) out += ',';
+        append_column(out, Timeline::kNames[i], *columns[i]);
     }
     out += "}}";
     return out;
@@ -60,7 +51,8 @@ std::string run_info_text(const Trace& t, const json& extra) {
 json run_info_json(const Trace& t) {
     json out = run_info_without_timeline(t);
     json timeline = json::object();
-    for (const auto& [name, column] : named_columns(t.timeline)) timeline[name] = column->to_vector();
+    const auto columns = t.timeline.columns();
+    for (std::size_t i = 0; i < columns.size(); ++i) timeline[Timeline::kNames[i]] = columns[i]->to_vector();
     out["timeline"] = std::move(timeline);
     return out;
 }

@@ -48,15 +48,16 @@ struct Timeline {
     PackedColumn memory, arenas, pools, objects;
     PackedColumn gen0, gen1, gen2;
 
-    // The columns in the format's order.
-    std::array<PackedColumn*, 11> columns() {
-        return {&line, &depth, &instructions, &flags, &memory, &arenas, &pools, &objects,
-                &gen0, &gen1, &gen2};
+    // The columns in the format's order, and their names there.
+    static constexpr std::array<const char*, 11> kNames = {
+        "line", "depth", "instructions", "flags", "memory", "arenas", "pools", "objects",
+        "gen0", "gen1", "gen2"};
+    template <class Self> static auto columns_of(Self& t) {   // of a Timeline or a const one
+        return std::array{&t.line, &t.depth, &t.instructions, &t.flags, &t.memory, &t.arenas,
+                          &t.pools, &t.objects, &t.gen0, &t.gen1, &t.gen2};
     }
-    std::array<const PackedColumn*, 11> columns() const {
-        return {&line, &depth, &instructions, &flags, &memory, &arenas, &pools, &objects,
-                &gen0, &gen1, &gen2};
-    }
+    std::array<PackedColumn*, 11> columns() { return columns_of(*this); }
+    std::array<const PackedColumn*, 11> columns() const { return columns_of(*this); }
     std::size_t size() const { return line.size(); }
     // The memory the columns hold.
     std::size_t bytes() const {
