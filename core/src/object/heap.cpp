@@ -71,6 +71,7 @@ Heap::Heap(const Heap& other, alloc::Allocator& allocator)
       free_ids_(other.free_ids_),
       next_serial_(other.next_serial_),
       refcount_changes_(other.refcount_changes_),
+      type_dict_changes_(other.type_dict_changes_),
       count_from_serial_(other.count_from_serial_),
       live_counted_(other.live_counted_),
       live_count_(other.live_count_),
@@ -520,9 +521,15 @@ void Heap::drop_edge(ObjId target) {
     REFSCOPE_CHECK(o.refcnt >= 0 || !o.live(), "negative reference count");
 }
 
+void Heap::mark_type_dict(ObjId dict) {
+    at(dict).flags |= kTypeDict;
+    ++type_dict_changes_;
+}
+
 void Heap::append_ref(ObjId owner, ObjId target) {
     add_edge(target);
     at(owner).refs.push_back(target);
+    if (at(owner).type == Type::type) ++type_dict_changes_;
     if (at(owner).type == Type::dict) maintain_dict_tracking(owner, target, kNull);
     after_op();
 }
@@ -531,6 +538,8 @@ void Heap::set_ref(ObjId owner, std::size_t index, ObjId target) {
     add_edge(target);
     ObjId old = at(owner).refs.at(index);
     at(owner).refs[index] = target;
+    if (at(owner).type == Type::type) ++type_dict_changes_;
+    dict_changed(at(owner));
     drop_edge(old);
     after_op();
 }

@@ -22,7 +22,6 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -136,6 +135,11 @@ public:
     // now on as objects come and go (without an event each).
     void count_live_after(std::uint64_t serial);
     std::size_t live_counted() const { return live_counted_; }
+    // Changes to what a class's MRO can give for a name, counted: a write to a dict marked by
+    // mark_type_dict, a reference of a class set or cleared, a class's death. An attribute cache
+    // keeps an answer only while this reading stays the same.
+    std::uint64_t type_dict_changes() const { return type_dict_changes_; }
+    void mark_type_dict(ObjId dict);
     template <class F> void for_each_live(F&& f) const {
         for (ObjId id = kFirstObjectId; id < table_size_; ++id) {
             const Object& o = get(id);
@@ -274,8 +278,17 @@ public:
 
     // --- hashed containers with Python's hash and __eq__ (supplied by the interpreter) -----
     // Compares a stored key with the key looked up: 1 equal, 0 not, -1 an exception was
-    // raised. May run Python code; a lookup restarts when that code changed the table.
-    using KeyEq = std::function<int(ObjId stored)>;
+    // raised. May run Python code; a lookup restarts when that code changed the table. A plain
+    // value (a function and its context): lookups are made for every name the VM reads, and
+    // building a std::function for each cost more than the probe. Empty: the default equality
+    // of equal_keys (no Python code).
+    struct KeyEq {
+        int (*compare)(void* context, ObjId stored, ObjId key) = nullptr;
+        void* context = nullptr;
+        ObjId key = kNull;
+        explicit operator bool() const { return compare != nullptr; }
+        int operator()(ObjId stored) const { return compare(context, stored, key); }
+    };
     // hash() of the value types the model knows (str, bytes, int, float, bool, None, tuples of
     // those); other objects hash by identity (object.__hash__).
     std::int64_t default_hash(ObjId key) const;
@@ -374,6 +387,10 @@ private:
     void add_edge(ObjId target);                       // a container took a reference
     void drop_edge(ObjId target);                      // a container let one go
     void notify(ObjectEventKind kind, ObjId id);
+    // After a dict's entries changed (before anything they held is released).
+    void dict_changed(const Object& d) {
+        if (d.flags & kTypeDict) ++type_dict_changes_;
+    }
     void after_op() const;
     // buffers
     bool list_resize(ObjId list, std::size_t newsize);
@@ -446,6 +463,7 @@ private:
     std::vector<ObjId> free_ids_;
     std::uint64_t next_serial_ = 1;
     std::uint64_t refcount_changes_ = 0;
+    std::uint64_t type_dict_changes_ = 0;
     std::uint64_t count_from_serial_ = ~std::uint64_t{0};   // see count_live_after
     std::size_t live_counted_ = 0;
     std::size_t live_count_ = 0;

@@ -352,7 +352,7 @@ restart:
 
 std::optional<std::size_t> Heap::dict_find(ObjId dict, ObjId key) const {
     // Old API: value keys (str, int, ...) compare by value, everything else by identity.
-    return const_cast<Heap*>(this)->dict_lookup(dict, key, default_hash(key), nullptr).index;
+    return const_cast<Heap*>(this)->dict_lookup(dict, key, default_hash(key), {}).index;
 }
 
 bool Heap::dict_alloc_keys(Object& d, std::uint32_t slots, bool unicode) {
@@ -422,7 +422,7 @@ bool Heap::dict_insert(ObjId dict, ObjId key, std::int64_t hash, ObjId value) {
             if (index && *index < at(dict).refs.size() && !at(dict).refs[*index]) {
                 at(dict).dict.used += 1;
                 order_add(at(dict), *index);
-                set_ref(dict, *index, value);
+                set_ref(dict, *index, value);   // dict_changed
                 maintain_dict_tracking(dict, kNull, value);
                 return true;
             }
@@ -457,6 +457,7 @@ bool Heap::dict_insert(ObjId dict, ObjId key, std::int64_t hash, ObjId value) {
     d2.dict.nentries += 1;
     d2.dict.usable -= 1;
     d2.dict.used += 1;
+    dict_changed(d2);
     maintain_dict_tracking(dict, key, value);
     after_op();
     return true;
@@ -467,6 +468,7 @@ void Heap::dict_replace(ObjId dict, std::size_t entry, ObjId value) {
     add_edge(value);
     ObjId old = at(dict).refs[slot];
     at(dict).refs[slot] = value;
+    dict_changed(get(dict));
     maintain_dict_tracking(dict, kNull, value);
     drop_edge(old);
     after_op();
@@ -474,7 +476,7 @@ void Heap::dict_replace(ObjId dict, std::size_t entry, ObjId value) {
 
 bool Heap::dict_set(ObjId dict, ObjId key, ObjId value) {
     const std::int64_t hash = default_hash(key);
-    if (auto index = dict_lookup(dict, key, hash, nullptr).index) {
+    if (auto index = dict_lookup(dict, key, hash, {}).index) {
         dict_replace(dict, *index, value);
         return true;
     }
@@ -488,6 +490,7 @@ void Heap::dict_take_entry(ObjId dict, std::size_t entry, ObjId& key, ObjId& val
         d.refs[entry] = kNull;
         d.dict.used -= 1;
         order_remove(d, entry);
+        dict_changed(d);
         at(value).external += 1;   // the dict's reference passes to the caller
         key = intern(new_str(classes_->at(d.dict.split_class).shared_names[entry]));
         after_op();
@@ -508,13 +511,14 @@ void Heap::dict_take_entry(ObjId dict, std::size_t entry, ObjId& key, ObjId& val
     d.refs[entry * 2] = kNull;   // a dummy entry until the next resize
     d.refs[entry * 2 + 1] = kNull;
     d.dict.used -= 1;
+    dict_changed(d);
     at(key).external += 1;
     at(value).external += 1;
     after_op();
 }
 
 bool Heap::dict_delete(ObjId dict, ObjId key) {
-    auto index = dict_lookup(dict, key, default_hash(key), nullptr).index;
+    auto index = dict_lookup(dict, key, default_hash(key), {}).index;
     if (!index) return false;
     ObjId old_key, old_value;
     dict_take_entry(dict, *index, old_key, old_value);
@@ -533,6 +537,7 @@ void Heap::dict_clear(ObjId dict) {
     const DictTable table = d.dict;
     d.buf = Buffers{};
     d.dict = DictTable{};
+    dict_changed(d);
     // The dict is empty (sharing the static empty keys) before anything it held is released.
     for (ObjId r : old) drop_edge(r);
     if (values) allocator_.free(values, alloc::Domain::mem);
@@ -835,7 +840,7 @@ found_unused_or_dummy:
     return 1;
 }
 
-bool Heap::set_add(ObjId set, ObjId key) { return set_insert(set, key, default_hash(key), nullptr) != -2; }
+bool Heap::set_add(ObjId set, ObjId key) { return set_insert(set, key, default_hash(key), {}) != -2; }
 
 ObjId Heap::set_take_slot(ObjId set, std::size_t slot) {
     Object& s = at(set);
@@ -849,7 +854,7 @@ ObjId Heap::set_take_slot(ObjId set, std::size_t slot) {
 }
 
 bool Heap::set_discard(ObjId set, ObjId key) {
-    auto slot = set_lookup(set, key, default_hash(key), nullptr).index;
+    auto slot = set_lookup(set, key, default_hash(key), {}).index;
     if (!slot) return false;
     decref(set_take_slot(set, *slot));
     return true;

@@ -63,7 +63,10 @@ void Heap::begin_dealloc(ObjId id) {
         if (--at(id).refcnt > 0) return;   // resurrected: it stays alive (and tracked)
     }
     untrack(id);
-    if (at(id).type == Type::type && hooks_) hooks_->type_dealloc(id);
+    if (at(id).type == Type::type) {
+        ++type_dict_changes_;
+        if (hooks_) hooks_->type_dealloc(id);
+    }
     if (!at(id).weakrefs.empty()) {
         for (ObjId wr : clear_weakrefs(id)) {
             if (at(wr).refs.empty() || !at(wr).refs[0]) continue;   // no callback
@@ -203,6 +206,8 @@ void Heap::detach_weakref(ObjId weakref) {
 void Heap::clear_refs(ObjId id) {
     Object& o = at(id);
     if (!has_tp_clear(o.type)) return;
+    if (o.type == Type::type) ++type_dict_changes_;
+    dict_changed(o);
     switch (o.type) {
         case Type::list:
             list_clear(id);

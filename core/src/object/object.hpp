@@ -73,6 +73,7 @@ enum ObjectFlag : std::uint8_t {
     kUnreachable = 1 << 4,  // in the collector's unreachable list (NEXT_MASK_UNREACHABLE)
     kFromFreelist = 1 << 5, // its block was taken from a free list
     kHasFinalizer = 1 << 6, // has a tp_finalize of its own (a generator that may need closing)
+    kTypeDict = 1 << 7,     // a class's namespace dict (see Heap::type_dict_changes)
 };
 
 // What the interpreter attaches to an object: data the memory model does not interpret (a

@@ -31,7 +31,7 @@ struct FrameRow {
     const lang::Frame* frame;
     std::uint32_t id;
     ObjId shown_dict = object::kNull;   // f_locals whose entries are shown as the frame's locals
-    std::vector<NamedRef> locals, cells;
+    std::vector<NamedRef> locals{}, cells{};
 };
 
 // One entry of an object's referrers: a holder and how many references it holds.
@@ -39,7 +39,7 @@ struct Referrer {
     enum class Kind { name, stack, cell, constant, object, other } kind;
     std::uint32_t frame = 0;            // name, stack
     std::uint64_t object = 0;           // cell, object: the holder's id
-    std::string label, note;            // name: the name; object: the edge; constant, other: note
+    std::string label{}, note{};        // name: the name; object: the edge; constant, other: note
     std::int64_t count = 1;
 
     bool same_holder(const Referrer& r) const {

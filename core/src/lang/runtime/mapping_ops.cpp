@@ -23,7 +23,10 @@ std::uint32_t presize_slots(std::size_t n) {
 }  // namespace
 
 Heap::KeyEq Interp::key_eq(ObjId key) {
-    return [this, key](ObjId stored) { return compare_bool(stored, key, CMP_EQ); };
+    auto compare = [](void* self, ObjId stored, ObjId looked_up) {
+        return static_cast<Interp*>(self)->compare_bool(stored, looked_up, CMP_EQ);
+    };
+    return {compare, this, key};
 }
 
 ObjId Interp::dict_get(ObjId dict, ObjId key) {

@@ -107,6 +107,7 @@ ObjId Interp::make_static_class(std::string_view name, ObjId base, Type layout, 
     Ref mro_tuple(new_tuple(mro));
     Ref bases(base ? new_tuple(std::span<const ObjId>(&base, 1)) : newref(heap_->empty_tuple()));
     Ref name_str(intern(name));
+    heap_->mark_type_dict(dict.get());
     heap_->append_ref(cls, dict.get());
     heap_->append_ref(cls, mro_tuple.get());
     heap_->append_ref(cls, bases.get());
@@ -277,17 +278,23 @@ bool Interp::is_heap_instance(ObjId o) const {
 }
 
 ObjId Interp::lookup(ObjId cls, ObjId name) {
+    const std::uint64_t name_serial = obj(name).serial;
+    const std::uint64_t changes = heap_->type_dict_changes();
+    AttrCache::Entry& cached = attr_cache_.entry(cls, name_serial);
+    if (AttrCache::answers(cached, cls, name_serial, changes)) return cached.value;
     ObjId mro = class_mro(cls);
-    if (!mro) return kNull;
+    if (!mro) return kNull;   // a class being made or cleared: not remembered
     const std::int64_t hash = heap_->default_hash(name);
-    for (std::size_t i = 0; i < obj(mro).refs.size(); ++i) {
+    ObjId value = kNull;
+    for (std::size_t i = 0; i < obj(mro).refs.size() && !value; ++i) {
         ObjId c = obj(mro).refs[i];
         ObjId dict = class_dict(c);
         if (!dict) continue;
-        auto found = heap_->dict_lookup(dict, name, hash, nullptr);
-        if (found.index) return heap_->dict_entry_value(dict, *found.index);
+        auto found = heap_->dict_lookup(dict, name, hash, {});
+        if (found.index) value = heap_->dict_entry_value(dict, *found.index);
     }
-    return kNull;
+    cached = {changes, name_serial, cls, value};
+    return value;
 }
 
 ObjId Interp::lookup(ObjId cls, std::string_view name) {

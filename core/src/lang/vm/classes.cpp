@@ -229,6 +229,7 @@ ObjId Interp::make_class(ObjId name, ObjId bases_in, ObjId ns, ObjId metaclass) 
     Ref mro_tuple(new_tuple(mro));
     if (!mro_tuple) return kNull;
     Ref qual(qualname && is_str(qualname) ? newref(qualname) : newref(name));
+    heap_->mark_type_dict(dict.get());
     heap_->append_ref(cls, dict.get());
     heap_->append_ref(cls, mro_tuple.get());
     heap_->append_ref(cls, bases.get());

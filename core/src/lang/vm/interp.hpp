@@ -42,6 +42,7 @@
 #include "alloc/allocator.hpp"
 #include "gc/collector.hpp"
 #include "lang/code.hpp"
+#include "lang/vm/attr_cache.hpp"
 #include "lang/num/bigint.hpp"
 #include "lang/vm/frame.hpp"
 #include "lang/vm/names.hpp"
@@ -251,7 +252,8 @@ public:
     bool is_exception_instance(ObjId o) const { return obj(o).type == Type::exception; }
     ObjId class_dict(ObjId cls) const;                    // borrowed (kNull after tp_clear)
     ObjId class_mro(ObjId cls) const;                     // borrowed tuple
-    // _PyType_Lookup: name found in the MRO's dicts, borrowed; kNull when absent.
+    // _PyType_Lookup: name found in the MRO's dicts, borrowed; kNull when absent. Answers
+    // are remembered in attr_cache_ (see attr_cache.hpp).
     ObjId lookup(ObjId cls, ObjId name);
     ObjId lookup(ObjId cls, Id name) { return lookup(cls, id(name)); }
     ObjId lookup(ObjId cls, std::string_view name);
@@ -574,6 +576,7 @@ public:
     std::uint64_t begun_ = 0, watch_ = kNoWatch;           // see begun(), watch_instruction()
     static constexpr std::size_t kSpareFrames = 64;
     std::vector<Frame*> spare_frames_;                     // see release_frame (not copied)
+    AttrCache attr_cache_;                                 // see lookup (not copied)
     void on_watched_instruction(Frame* frame, const Instr& instr);
     Frame* current_ = nullptr;
     std::uint32_t depth_ = 0;                              // Python frames on the stack
