@@ -121,9 +121,8 @@ std::size_t Heap::copied_table_bytes() const {
 ObjId Heap::new_slot() {
     ObjId id;
     if (!free_ids_.empty()) {
-        id = free_ids_.back();
+        id = free_ids_.back();   // its slot was reset by free_object
         free_ids_.pop_back();
-        at(id) = Object{};
     } else {
         id = static_cast<ObjId>(table_size_++);
         if ((id >> kChunkShift) == chunks_.size()) chunks_.push_back(std::make_shared<ObjectChunk>());

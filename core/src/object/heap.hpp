@@ -416,10 +416,12 @@ private:
         enum Kind : std::uint8_t { decref, free_items, free_keys, free_object } kind;
         ObjId target;
     };
+    // A dying object's steps are dealloc_steps_[first, end), the next to run at `next`.
+    // Frames nest like calls: a frame's steps lie above those of the frames below it, and the
+    // top frame's end is the end of dealloc_steps_.
     struct DeallocFrame {
         ObjId id;
-        std::vector<DeallocStep> steps;
-        std::size_t next = 0;
+        std::size_t first, next, end;
     };
     void dealloc_chain(ObjId first);
     void begin_dealloc(ObjId id);          // finalizer, untrack, weakrefs; pushes the frame
@@ -470,6 +472,7 @@ private:
     FreeLists free_lists_;
     bool deallocating_ = false;
     std::vector<DeallocFrame> dealloc_stack_;
+    std::vector<DeallocStep> dealloc_steps_;
 
     ObjId none_ = kNull, true_ = kNull, false_ = kNull, empty_str_ = kNull,
           empty_tuple_ = kNull, empty_bytes_ = kNull;

@@ -26,11 +26,12 @@ void Heap::dealloc_chain(ObjId first) {
     begin_dealloc(first);
     while (dealloc_stack_.size() > floor) {
         DeallocFrame& frame = dealloc_stack_.back();
-        if (frame.next == frame.steps.size()) {
+        if (frame.next == frame.end) {
+            dealloc_steps_.resize(frame.first);
             dealloc_stack_.pop_back();
             continue;
         }
-        const DeallocStep step = frame.steps[frame.next++];
+        const DeallocStep step = dealloc_steps_[frame.next++];
         const ObjId owner = frame.id;   // `frame` may move when a child pushes its own frame
         switch (step.kind) {
             case DeallocStep::decref: {
@@ -80,8 +81,8 @@ void Heap::begin_dealloc(ObjId id) {
     }
 
     Object& o = at(id);
-    DeallocFrame frame{id, {}, 0};
-    auto& steps = frame.steps;
+    const std::size_t first = dealloc_steps_.size();
+    auto& steps = dealloc_steps_;
     auto decref_each = [&](auto first, auto last) {
         for (auto it = first; it != last; ++it)
             if (*it) steps.push_back({DeallocStep::decref, *it});
@@ -135,7 +136,7 @@ void Heap::begin_dealloc(ObjId id) {
     if (o.type != Type::instance && o.type != Type::slots_instance && o.type != Type::exception)
         steps.push_back({DeallocStep::free_object, id});
     o.refs.clear();
-    dealloc_stack_.push_back(std::move(frame));
+    dealloc_stack_.push_back({id, first, first, steps.size()});
 }
 
 void Heap::free_items(ObjId id) {
@@ -162,6 +163,30 @@ void Heap::free_keys(ObjId id) {
     o.dict = DictTable{};
 }
 
+namespace {
+
+// A freed object's slot, ready for the next object (Heap::new_slot takes it as it is): every
+// field as in a new Object, except that short vectors keep their storage. Making an object then
+// needs no host malloc for them; in wasm, malloc and free were a tenth of the cycles program.
+void reset_keeping_storage(Object& o) {
+    constexpr std::size_t kKeep = 16;   // elements; longer storage is released
+    auto emptied = [](auto& v) {
+        auto kept = std::move(v);
+        kept.clear();
+        if (kept.capacity() > kKeep) decltype(kept)().swap(kept);
+        return kept;
+    };
+    auto refs = emptied(o.refs);
+    auto hashes = emptied(o.hashes);
+    auto index = emptied(o.dict.index);
+    o = Object{};
+    o.refs = std::move(refs);
+    o.hashes = std::move(hashes);
+    o.dict.index = std::move(index);
+}
+
+}  // namespace
+
 void Heap::free_object(ObjId id) {
     Object& o = at(id);
     FreeListKind kind = FreeListKind::none;
@@ -184,7 +209,7 @@ void Heap::free_object(ObjId id) {
     if (o.type == Type::type) classes_.mut().erase(id);
     notify(ObjectEventKind::freed, id);
     if (o.serial > count_from_serial_) --live_counted_;
-    at(id) = Object{};
+    reset_keeping_storage(o);
     free_ids_.push_back(id);
     --live_count_;
 }

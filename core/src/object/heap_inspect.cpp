@@ -213,8 +213,8 @@ private:
         }
         // References a dying object has not yet released.
         for (const auto& frame : h_.dealloc_stack_)
-            for (std::size_t i = frame.next; i < frame.steps.size(); ++i)
-                if (frame.steps[i].kind == Heap::DeallocStep::decref) ++incoming_[frame.steps[i].target];
+            for (std::size_t i = frame.next; i < frame.end; ++i)
+                if (h_.dealloc_steps_[i].kind == Heap::DeallocStep::decref) ++incoming_[h_.dealloc_steps_[i].target];
     }
 
     void claim(Address a, const char* what) {
