@@ -97,11 +97,16 @@ ObjId Interp::new_tuple(std::span<const ObjId> items) {
     return id ? id : raise_memory_error();
 }
 
-ObjId Interp::new_tuple_steal(std::vector<ObjId>& items) {
+ObjId Interp::new_tuple_steal(std::span<const ObjId> items) {
     ObjId id = heap_->new_tuple(items);
     for (ObjId item : items) decref(item);
-    items.clear();
     return id ? id : raise_memory_error();
+}
+
+ObjId Interp::new_tuple_steal(std::vector<ObjId>& items) {
+    ObjId id = new_tuple_steal(std::span<const ObjId>(items));
+    items.clear();
+    return id;
 }
 
 ObjId Interp::new_list(std::span<const ObjId> items) {
@@ -109,11 +114,16 @@ ObjId Interp::new_list(std::span<const ObjId> items) {
     return id ? id : raise_memory_error();
 }
 
-ObjId Interp::new_list_steal(std::vector<ObjId>& items) {
+ObjId Interp::new_list_steal(std::span<const ObjId> items) {
     ObjId id = heap_->new_list(items);
     for (ObjId item : items) decref(item);
-    items.clear();
     return id ? id : raise_memory_error();
+}
+
+ObjId Interp::new_list_steal(std::vector<ObjId>& items) {
+    ObjId id = new_list_steal(std::span<const ObjId>(items));
+    items.clear();
+    return id;
 }
 
 ObjId Interp::new_dict() {

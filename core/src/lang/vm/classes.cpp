@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "lang/runtime/objects.hpp"
+#include "lang/vm/id_buffer.hpp"
 #include "lang/vm/interp.hpp"
 
 namespace refscope::lang {
@@ -336,8 +337,7 @@ ObjId Interp::instantiate(ObjId cls, const CallArgs& args) {
     ClassPayload* p = class_payload(cls);
     if (p->builtin && !p->is_exception) return construct_builtin(cls, args);
     // _PyObject_MakeTpCall: positional arguments as a tuple, keywords as a dict.
-    std::vector<ObjId> pos(args.items, args.items + args.nargs);
-    Ref tuple(new_tuple(pos));
+    Ref tuple(new_tuple(std::span<const ObjId>(args.items, args.nargs)));
     if (!tuple) return kNull;
     Ref kwargs;
     if (args.nkw) {
@@ -355,9 +355,9 @@ ObjId Interp::instantiate(ObjId cls, const CallArgs& args) {
 }
 
 ObjId Interp::call_with_tuple(ObjId func, ObjId first, ObjId tuple, ObjId kwargs) {
-    std::vector<ObjId> items;
+    IdBuffer items;
     if (first) items.push_back(first);
-    items.insert(items.end(), obj(tuple).refs.begin(), obj(tuple).refs.end());
+    items.append(obj(tuple).refs.data(), obj(tuple).refs.size());
     Ref kwnames;
     if (kwargs && heap_->dict_size(kwargs)) {
         std::vector<ObjId> names;

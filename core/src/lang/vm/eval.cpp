@@ -14,6 +14,7 @@
 // then the exception, and execution continues at the handler. Without a handler the frame is
 // cleared and popped and the caller's `error` runs; an entry frame returns kNull.
 #include "lang/runtime/objects.hpp"
+#include "lang/vm/id_buffer.hpp"
 #include "lang/vm/interp.hpp"
 #include "lang/vm/vm_observer.hpp"
 
@@ -507,17 +508,17 @@ ObjId Interp::eval_slice(Frame* start, bool throwing, Frame** resume) {
 
             // --- building ---------------------------------------------------------------
             case Op::BUILD_TUPLE: {
-                std::vector<ObjId> items(f->stack.end() - oparg, f->stack.end());
+                IdBuffer items(f->stack.data() + (f->stack.size() - oparg), oparg);
                 f->stack.resize(f->stack.size() - oparg);
-                ObjId t = new_tuple_steal(items);
+                ObjId t = new_tuple_steal(items.span());
                 if (!t) goto error;
                 PUSH(t);
                 break;
             }
             case Op::BUILD_LIST: {
-                std::vector<ObjId> items(f->stack.end() - oparg, f->stack.end());
+                IdBuffer items(f->stack.data() + (f->stack.size() - oparg), oparg);
                 f->stack.resize(f->stack.size() - oparg);
-                ObjId l = new_list_steal(items);
+                ObjId l = new_list_steal(items.span());
                 if (!l) goto error;
                 PUSH(l);
                 break;
@@ -773,8 +774,10 @@ ObjId Interp::eval_slice(Frame* start, bool throwing, Frame** resume) {
                 CallArgs args{f->stack.data() + (f->stack.size() - total), total - nkw, kwnames, nkw};
                 if (obj(function).type == Type::function) {
                     // Inline call: the arguments' references move into the callee's frame.
+                    // (Off the value stack first: a collection while binding must not see
+                    // them twice.)
                     Frame* callee = push_frame(function, kNull);
-                    std::vector<ObjId> moved(f->stack.end() - total, f->stack.end());
+                    IdBuffer moved(f->stack.data() + (f->stack.size() - total), total);
                     CallArgs margs{moved.data(), total - nkw, kwnames, nkw};
                     f->stack.resize(f->stack.size() - total);
                     bool ok = bind_arguments(callee, function, margs, true);

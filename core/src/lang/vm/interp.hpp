@@ -201,8 +201,11 @@ public:
     ObjId new_str(std::string_view utf8);
     ObjId new_bytes(std::string_view data);
     ObjId new_tuple(std::span<const ObjId> items);
-    ObjId new_tuple_steal(std::vector<ObjId>& items);   // consumes the references in items
+    // The _steal constructors consume the references in items (a vector is left empty).
+    ObjId new_tuple_steal(std::span<const ObjId> items);
+    ObjId new_tuple_steal(std::vector<ObjId>& items);
     ObjId new_list(std::span<const ObjId> items = {});
+    ObjId new_list_steal(std::span<const ObjId> items);
     ObjId new_list_steal(std::vector<ObjId>& items);
     ObjId new_dict();
     ObjId new_set(bool frozen = false);
