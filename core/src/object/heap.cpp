@@ -484,19 +484,13 @@ ObjId Heap::new_slots_instance(ObjId cls, std::uint32_t nslots) {
 
 // --- reference counting ------------------------------------------------------------------
 
-void Heap::incref(ObjId id) {
-    Object& o = at(id);
-    REFSCOPE_CHECK(o.live(), "incref of a dead object");
-    ++o.refcnt;
-    ++o.external;
-    ++refcount_changes_;
-}
+void Heap::fail_check(const char* what) { throw InvariantError(what); }
 
-void Heap::decref(ObjId id) {
-    Object& o = at(id);
-    REFSCOPE_CHECK(o.live() && o.external > 0, "decref without a host reference");
-    --o.external;
-    drop_edge(id);
+void Heap::after_decref(ObjId id) {
+    if (at(id).refcnt == 0) {
+        REFSCOPE_CHECK(!at(id).is_static(), "a static object's count reached zero");
+        dealloc_chain(id);
+    }
     after_op();
 }
 

@@ -245,9 +245,23 @@ public:
     // An object whose tp_finalize is its own (a generator): run through HeapHooks::finalize.
     void set_has_finalizer(ObjId id, bool on);
 
-    // References held by the host (names, value stack, ...).
-    void incref(ObjId id);
-    void decref(ObjId id);
+    // References held by the host (names, value stack, ...). Inline: the VM takes and drops
+    // one for nearly every instruction; what is rare (a death, a failed check) is not.
+    void incref(ObjId id) {
+        Object& o = at(id);
+        if (!o.live()) [[unlikely]] fail_check("incref of a dead object");
+        ++o.refcnt;
+        ++o.external;
+        ++refcount_changes_;
+    }
+    void decref(ObjId id) {
+        Object& o = at(id);
+        if (!o.live() || o.external <= 0) [[unlikely]] fail_check("decref without a host reference");
+        --o.external;
+        --o.refcnt;
+        ++refcount_changes_;
+        if (o.refcnt == 0 || options_.check_every_op) [[unlikely]] after_decref(id);
+    }
 
     // list
     std::size_t list_size(ObjId list) const { return get(list).refs.size(); }
@@ -392,6 +406,8 @@ private:
         if (d.flags & kTypeDict) ++type_dict_changes_;
     }
     void after_op() const;
+    [[noreturn, gnu::noinline]] static void fail_check(const char* what);
+    [[gnu::noinline]] void after_decref(ObjId id);   // the count reached 0, or checks are on
     // buffers
     bool list_resize(ObjId list, std::size_t newsize);
     bool dict_resize(ObjId dict, std::uint32_t min_slots, bool unicode);

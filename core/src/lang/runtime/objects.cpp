@@ -97,6 +97,10 @@ ObjId Interp::new_tuple(std::span<const ObjId> items) {
     return id ? id : raise_memory_error();
 }
 
+void Interp::incref(ObjId id) { heap_->incref(id); }
+
+void Interp::decref(ObjId id) { heap_->decref(id); }
+
 ObjId Interp::new_tuple_steal(std::span<const ObjId> items) {
     ObjId id = heap_->new_tuple(items);
     for (ObjId item : items) decref(item);

@@ -41,7 +41,8 @@ Frame* Interp::push_frame(ObjId func, ObjId locals) {
         // A fresh frame that keeps the spare's vector capacity (no allocation per call).
         frame = spare_frames_.back();
         spare_frames_.pop_back();
-        std::vector<ObjId> fast = std::move(frame->fast), stack = std::move(frame->stack);
+        std::vector<ObjId> fast = std::move(frame->fast);
+        ValueStack stack = std::move(frame->stack);
         *frame = Frame{};
         fast.clear();
         stack.clear();

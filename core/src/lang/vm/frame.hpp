@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "lang/code.hpp"
+#include "lang/vm/value_stack.hpp"
 #include "object/object.hpp"
 
 namespace refscope::lang {
@@ -45,7 +46,7 @@ struct Frame {
     ObjId builtins = kNull;            // f_builtins (borrowed)
     ObjId locals = kNull;              // f_locals: the namespace dict of module and class bodies
     std::vector<ObjId> fast;           // localsplus
-    std::vector<ObjId> stack;          // value stack; kNull is CPython's NULL (PUSH_NULL)
+    ValueStack stack;                  // value stack; kNull is CPython's NULL (PUSH_NULL)
     std::uint32_t pc = 0;              // next instruction
     std::uint32_t lasti = 0;           // instruction executing (f_lasti)
     Frame* previous = nullptr;

@@ -176,10 +176,12 @@ public:
     alloc::Allocator& allocator() { return *allocator_; }
     const Profile& profile() const { return profile_; }
     const object::Object& obj(ObjId id) const { return heap_->get(id); }
-    void incref(ObjId id) { heap_->incref(id); }
-    void decref(ObjId id) { heap_->decref(id); }
-    void xdecref(ObjId id) { if (id) heap_->decref(id); }
-    ObjId newref(ObjId id) { heap_->incref(id); return id; }
+    // Out of line (objects.cpp): called from hundreds of places, where Heap's inline counting
+    // would cost the page more download than it saves time; the eval loop uses Heap's directly.
+    void incref(ObjId id);
+    void decref(ObjId id);
+    void xdecref(ObjId id) { if (id) decref(id); }
+    ObjId newref(ObjId id) { incref(id); return id; }
 
     // --- well-known objects -----------------------------------------------------------------
     ObjId none() const { return heap_->none(); }
