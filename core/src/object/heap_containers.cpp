@@ -380,19 +380,17 @@ bool Heap::dict_resize(ObjId dict, std::uint32_t slots, bool unicode) {
     const std::uint32_t old_slots = d.dict.slots, old_used = d.dict.used;
     const bool old_unicode = d.dict.unicode;
     if (!dict_alloc_keys(d, slots, unicode)) return false;
-    // Entries are copied in order without their dummies.
-    std::vector<ObjId> compact;
-    std::vector<std::int64_t> hashes;
-    compact.reserve(d.refs.size());
-    hashes.reserve(old_used);
-    for (std::size_t i = 0; i + 1 < d.refs.size(); i += 2) {
-        if (!d.refs[i]) continue;
-        compact.push_back(d.refs[i]);
-        compact.push_back(d.refs[i + 1]);
-        hashes.push_back(d.hashes[i / 2]);
+    // Entries are moved down in order over their dummies (in place: no host allocation).
+    std::size_t kept = 0;
+    for (std::size_t e = 0; 2 * e + 1 < d.refs.size(); ++e) {
+        if (!d.refs[2 * e]) continue;
+        d.refs[2 * kept] = d.refs[2 * e];
+        d.refs[2 * kept + 1] = d.refs[2 * e + 1];
+        d.hashes[kept] = d.hashes[e];
+        ++kept;
     }
-    d.refs = std::move(compact);
-    d.hashes = std::move(hashes);
+    d.refs.resize(2 * kept);
+    d.hashes.resize(kept);
     d.dict.used = old_used;
     d.dict.nentries = old_used;
     d.dict.usable -= old_used;

@@ -64,7 +64,8 @@ Frame* Interp::push_frame(ObjId func, ObjId locals) {
 
 bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool steal) {
     const CodeObject& co = *frame->code;
-    const std::string qualname(text_of(obj(func).refs[kFuncQualname]));
+    // For error messages only (a string per call would cost a host malloc for most names).
+    auto qualname = [&] { return std::string(text_of(obj(func).refs[kFuncQualname])); };
     auto& fast = frame->fast;
     const std::size_t co_argcount = co.argcount;
     const std::size_t total_args = co.argcount + co.kwonlyargcount;
@@ -122,7 +123,7 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
             if (co.localsplus[j] == kw) break;
         if (j < total_args) {
             if (fast[j]) {
-                raise(Exc::TypeError, qualname + "() got multiple values for argument '" + std::string(kw) + "'");
+                raise(Exc::TypeError, qualname() + "() got multiple values for argument '" + std::string(kw) + "'");
                 return fail();
             }
             fast[j] = take(value);
@@ -134,9 +135,9 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
             for (std::size_t p = 0; p < co.posonlyargcount; ++p)
                 posonly = posonly || co.localsplus[p] == kw;
             if (posonly)
-                raise(Exc::TypeError, qualname + "() got some positional-only arguments passed as keyword arguments: '" + std::string(kw) + "'");
+                raise(Exc::TypeError, qualname() + "() got some positional-only arguments passed as keyword arguments: '" + std::string(kw) + "'");
             else
-                raise(Exc::TypeError, qualname + "() got an unexpected keyword argument '" + std::string(kw) + "'");
+                raise(Exc::TypeError, qualname() + "() got an unexpected keyword argument '" + std::string(kw) + "'");
             return fail();
         }
         if (dict_set(kwdict, keyword, value) < 0) return fail();
@@ -162,7 +163,7 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
         if (kwonly_given)
             kwonly_sig = std::string(" positional argument") + (argcount != 1 ? "s" : "") + " (and " +
                          std::to_string(kwonly_given) + " keyword-only argument" + (kwonly_given != 1 ? "s" : "") + ")";
-        raise(Exc::TypeError, qualname + "() takes " + sig + " positional argument" + (plural ? "s" : "") +
+        raise(Exc::TypeError, qualname() + "() takes " + sig + " positional argument" + (plural ? "s" : "") +
                                   " but " + std::to_string(argcount) + kwonly_sig + " " +
                                   (argcount == 1 && !kwonly_given ? "was" : "were") + " given");
         return fail();
@@ -176,7 +177,7 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
         for (std::size_t i = argcount; i < m; ++i)
             if (!fast[i]) missing.push_back(co.localsplus[i]);
         if (!missing.empty()) {
-            raise(Exc::TypeError, qualname + "() missing " + std::to_string(missing.size()) + " required positional argument" +
+            raise(Exc::TypeError, qualname() + "() missing " + std::to_string(missing.size()) + " required positional argument" +
                                       (missing.size() > 1 ? "s" : "") + ": " + quoted_list(missing));
             return fail();
         }
@@ -195,7 +196,7 @@ bool Interp::bind_arguments(Frame* frame, ObjId func, const CallArgs& args, bool
             else missing.push_back(co.localsplus[i]);
         }
         if (!missing.empty()) {
-            raise(Exc::TypeError, qualname + "() missing " + std::to_string(missing.size()) + " required keyword-only argument" +
+            raise(Exc::TypeError, qualname() + "() missing " + std::to_string(missing.size()) + " required keyword-only argument" +
                                       (missing.size() > 1 ? "s" : "") + ": " + quoted_list(missing));
             return fail();
         }
