@@ -369,6 +369,7 @@ int Interp::truthy(ObjId o) {
 
 std::optional<std::int64_t> Interp::hash(ObjId o) {
     const object::Object& x = obj(o);
+    if (x.type == Type::str && x.hash_cache != -1) return x.hash_cache;   // every name looked up
     switch (x.type) {
         case Type::str: case Type::bytes: case Type::int_type: case Type::bool_type:
         case Type::float_type:
