@@ -436,8 +436,11 @@ std::optional<std::int64_t> Interp::hash(ObjId o) {
                 raise(Exc::TypeError, "__hash__ method should return an integer");
                 return std::nullopt;
             }
-            std::int64_t v = heap_->default_hash(r.get());
-            return v;
+            // slot_tp_hash: the value itself when it fits a Py_hash_t (-1 is reserved: -2),
+            // else the int's own hash.
+            std::int64_t v;
+            if (small_int(r.get(), v)) return v == -1 ? -2 : v;
+            return heap_->default_hash(r.get());
         }
     }
     return object::hashing::hash_pointer(heap_->id_of(o));
