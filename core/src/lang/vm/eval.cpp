@@ -290,7 +290,9 @@ ObjId Interp::eval_slice(Frame* start, bool throwing, Frame** resume) {
                     v = dict_get(f->locals, name);
                     if (!v && exc_) goto error;
                 }
-                if (!v) {
+                // Module code: the globals are the locals just searched. With only str keys,
+                // searching again can neither find the name nor run an __eq__: skipped.
+                if (!v && !(f->locals == f->globals && obj(f->globals).dict.unicode)) {
                     v = dict_get(f->globals, name);
                     if (!v && exc_) goto error;
                 }
