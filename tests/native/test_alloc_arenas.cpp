@@ -71,7 +71,7 @@ TEST_CASE("arenas are mapped top-down, one below the other", "[alloc][arenas]") 
     CHECK(a->arena(2).address == AddressSpace::kMmapTop - 3 * size);
 }
 
-TEST_CASE("the arena object vector starts at 16 slots and doubles; slots chain in index order",
+TEST_CASE("the arena object vector starts at 16 slots and doubles, its slots chained in index order",
           "[alloc][arenas]") {
     for (ProfileId id : kBothProfiles) {
         auto a = unchecked(id);
@@ -91,7 +91,7 @@ TEST_CASE("the arena object vector starts at 16 slots and doubles; slots chain i
     }
 }
 
-TEST_CASE("usable_arenas stays sorted by nfreepools; both algorithms give the same order",
+TEST_CASE("usable_arenas stays sorted by nfreepools and both algorithms give the same order",
           "[alloc][arenas]") {
     for (ProfileId id : kBothProfiles) {
         INFO("profile " << profile(id).name);
@@ -149,7 +149,7 @@ TEST_CASE("usable_arenas stays sorted by nfreepools; both algorithms give the sa
     }
 }
 
-TEST_CASE("3.11 keeps the last wholly free arena; classic returns every one", "[alloc][arenas]") {
+TEST_CASE("3.11 keeps the last wholly free arena and classic returns every one", "[alloc][arenas]") {
     SECTION("3.11: a wholly free arena without a successor in usable_arenas stays mapped") {
         auto a = checked(ProfileId::cpython_3_11);
         auto pools = fill_arenas(*a, 3);

@@ -63,7 +63,7 @@ TEST_CASE("blocks come from the free list first (LIFO), then from nextoffset", "
     }
 }
 
-TEST_CASE("a new class gets the next pool of the head arena; classes do not share pools",
+TEST_CASE("a new class gets the next pool of the head arena and classes do not share pools",
           "[alloc][pools]") {
     for (ProfileId id : kBothProfiles) {
         auto a = checked(id);

@@ -21,7 +21,7 @@ bool in_heap(Address p) {
 
 }  // namespace
 
-TEST_CASE("0 bytes and more than 512 bytes go to the raw layer; 1..512 to pymalloc",
+TEST_CASE("0 bytes and more than 512 bytes go to the raw layer and 1..512 to pymalloc",
           "[alloc][routing]") {
     for (ProfileId id : kBothProfiles) {
         auto a = checked(id);

@@ -48,7 +48,7 @@ TEST_CASE("ValueStack resizes with a fill value and clear keeps the capacity", "
     REQUIRE(s.capacity() == capacity);
 }
 
-TEST_CASE("ValueStack copies are independent; a move takes the values", "[value_stack]") {
+TEST_CASE("ValueStack copies are independent and a move takes the values", "[value_stack]") {
     ValueStack a;
     for (ObjId i = 1; i <= 20; ++i) a.push_back(i);
     ValueStack b(a);
