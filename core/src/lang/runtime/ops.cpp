@@ -115,6 +115,12 @@ ObjId Interp::binary_op(ObjId a, ObjId b, std::uint32_t nb) {
     const bool inplace = nb >= NB_INPLACE_ADD;
     const std::uint32_t base = inplace ? nb - NB_INPLACE_ADD : nb;
     if (base > NB_XOR) return raise(Exc::SystemError, "bad binary operator");
+    // +, - and * of exact ints (subclasses are instances): int has no in-place slots and
+    // nothing is tried first, so int's own operation, without the slot search (3.11's
+    // BINARY_OP_ADD_INT and its kin do the same).
+    if ((base == NB_ADD || base == NB_SUBTRACT || base == NB_MULTIPLY) &&
+        obj(a).type == Type::int_type && obj(b).type == Type::int_type)
+        return int_binary(a, b, base);
     if (inplace) {
         // list += iterable extends in place (sq_inplace_concat); list *= n repeats in place.
         if (obj(a).type == Type::list && base == NB_ADD) {
@@ -290,6 +296,20 @@ bool Interp::ta_is_builtin_comparable(ObjId a) const {
 }
 
 ObjId Interp::rich_compare(ObjId a, ObjId b, int op) {
+    // Two exact ints that fit: long_richcompare's answer without the slot search.
+    if (const object::Object &x = obj(a), &y = obj(b);
+        x.type == Type::int_type && y.type == Type::int_type && !x.payload && !y.payload) {
+        const std::int64_t l = x.ival, r = y.ival;
+        switch (op) {
+            case CMP_LT: return new_bool(l < r);
+            case CMP_LE: return new_bool(l <= r);
+            case CMP_EQ: return new_bool(l == r);
+            case CMP_NE: return new_bool(l != r);
+            case CMP_GT: return new_bool(l > r);
+            case CMP_GE: return new_bool(l >= r);
+            default: break;
+        }
+    }
     bool checked_reverse = false;
     ObjId ta = type_of(a), tb = type_of(b);
     if (ta != tb && is_heap_instance(b) && is_subclass(tb, ta) && lookup(tb, kCmpDunder[kSwapped[op]])) {
