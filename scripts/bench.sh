@@ -6,10 +6,10 @@
 # The benchmark prints lines like
 #   pymalloc-sim 3.11: 10000000 ops in 0.41 s = 24.3 M ops/s
 # and lines of the two runs are matched by the text before the colon.
-# The trace benchmark runs ROUNDS times (default 5), native and wasm in turn, and each line's
-# fastest round is compared: on a shared machine the same binary's speed varies by 2x from
-# minute to minute, the fastest round is the least disturbed one, and taking turns exposes both
-# builds to the same conditions.
+# The trace benchmark runs ROUNDS times (default 5), each program natively then in wasm right
+# after, and scripts/bench-compare.mjs prints each line's fastest figures and the median of the
+# rounds' wasm/native ratios: on a shared machine a binary's speed can change by 1.5x for
+# minutes at a time, so only figures measured close together are compared.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -28,38 +28,18 @@ results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
 step "native: build/native/refscope_alloc_bench"
-build/native/refscope_alloc_bench | tee "$results/native.txt"
+build/native/refscope_alloc_bench | tee "$results/native.1.txt"
 step "wasm: node build/wasm/refscope_alloc_bench.js"
-node --no-experimental-fetch build/wasm/refscope_alloc_bench.js | tee "$results/wasm.txt"
+node --no-experimental-fetch build/wasm/refscope_alloc_bench.js | tee "$results/wasm.1.txt"
 rounds="${ROUNDS:-5}"
 for ((round = 1; round <= rounds; round++)); do
-  step "native: build/native/refscope_trace_bench (round $round of $rounds)"
-  build/native/refscope_trace_bench | tee -a "$results/native.txt"
-  step "wasm: node build/wasm/refscope_trace_bench.js (round $round of $rounds)"
-  node --no-experimental-fetch build/wasm/refscope_trace_bench.js | tee -a "$results/wasm.txt"
+  for program in loop recursion cycles; do
+    step "trace_bench $program, native then wasm (round $round of $rounds)"
+    build/native/refscope_trace_bench 1000000 "$program" | tee -a "$results/native.$round.txt"
+    node --no-experimental-fetch build/wasm/refscope_trace_bench.js 1000000 "$program" |
+      tee -a "$results/wasm.$round.txt"
+  done
 done
 
-step "wasm / native (each line's fastest round)"
-awk '
-  function rate(line) { sub(/ *M ops\/s.*$/, "", line); sub(/^.* /, "", line); return line + 0 }
-  function label(line) { sub(/:.*$/, "", line); return line }
-  FNR == 1 { run++ }
-  /M ops\/s/ {
-    name = label($0)
-    r = rate($0)
-    if (run == 1) {
-      if (!(name in native)) order[++n] = name
-      if (r > native[name]) native[name] = r
-    } else if (r > wasm[name]) {
-      wasm[name] = r
-    }
-  }
-  END {
-    if (n == 0) { print "bench: no \"M ops/s\" lines in the native output" > "/dev/stderr"; exit 1 }
-    for (i = 1; i <= n; i++) {
-      name = order[i]
-      if (!(name in wasm)) { printf "%-28s native %8.2f M ops/s   wasm: missing\n", name, native[name]; continue }
-      printf "%-28s native %8.2f   wasm %8.2f M ops/s   wasm/native = %.2f\n",
-             name, native[name], wasm[name], (native[name] > 0 ? wasm[name] / native[name] : 0)
-    }
-  }' "$results/native.txt" "$results/wasm.txt"
+step "wasm / native"
+node scripts/bench-compare.mjs "$results"

@@ -81,7 +81,7 @@ void Heap::begin_dealloc(ObjId id) {
     }
 
     Object& o = at(id);
-    const std::size_t first = dealloc_steps_.size();
+    const std::size_t steps_begin = dealloc_steps_.size();
     auto& steps = dealloc_steps_;
     auto decref_each = [&](auto first, auto last) {
         for (auto it = first; it != last; ++it)
@@ -136,7 +136,7 @@ void Heap::begin_dealloc(ObjId id) {
     if (o.type != Type::instance && o.type != Type::slots_instance && o.type != Type::exception)
         steps.push_back({DeallocStep::free_object, id});
     o.refs.clear();
-    dealloc_stack_.push_back({id, first, first, steps.size()});
+    dealloc_stack_.push_back({id, steps_begin, steps_begin, steps.size()});
 }
 
 void Heap::free_items(ObjId id) {
